@@ -22,8 +22,15 @@ def filtered_table(catalog: Catalog, table: Table, state: FilterState):
     return indicators_table(filter_indicators(catalog.indicators, state), catalog.themes, state.lang)
 
 
-def download_bytes(catalog: Catalog, table: Table, state: FilterState, fmt: str = "csv") -> bytes:
-    """CSV (or, for zones, GeoJSON) bytes of the filtered table."""
+def download_bytes(
+    catalog: Catalog, table: Table, state: FilterState, fmt: str = "csv", layers=None
+) -> bytes:
+    """CSV bytes of the filtered table, or for zones GeoJSON (which needs the geometry `layers`)."""
     if fmt == "geojson":
-        raise NotImplementedError("GeoJSON export needs the zone geometry layer")
+        if table != "zones" or layers is None:
+            raise ValueError("GeoJSON is available for zones, given their geometry layers")
+        from dashboard.geodata import zones_geojson  # geometry stack only when asked for
+
+        zone_ids = list(filter_zones(catalog.zones, state)["id"])
+        return zones_geojson(filtered_table(catalog, "zones", state), zone_ids, layers)
     return to_csv_bytes(filtered_table(catalog, table, state))

@@ -101,7 +101,12 @@ def main(argv: Sequence[str] | None = None, data_dir: Path = DATA_DIR) -> int:
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    payload = download_bytes(catalog, args.table, state, args.format)
+    layers = None
+    if args.format == "geojson":
+        from dashboard.geodata import load_layers
+
+        layers = load_layers(catalog, data_dir / "geo")
+    payload = download_bytes(catalog, args.table, state, args.format, layers)
     if args.output is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()

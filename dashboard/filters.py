@@ -7,11 +7,14 @@ narrow zones, projects and indicators alike; zone kind narrows zones only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import pandas as pd
 
 from dashboard.i18n import Lang
+
+if TYPE_CHECKING:
+    from dashboard.catalog import Catalog
 
 Match = Literal["any", "all"]
 
@@ -82,3 +85,18 @@ def filter_projects(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
 def filter_indicators(indicators: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     """Indicators whose linked themes, scope, source and name match."""
     return indicators[_common_mask(indicators, state, "scope")]
+
+
+class Filtered(NamedTuple):
+    zones: pd.DataFrame
+    projects: pd.DataFrame
+    indicators: pd.DataFrame
+
+
+def filtered(catalog: Catalog, state: FilterState) -> Filtered:
+    """All three tables narrowed by the same state."""
+    return Filtered(
+        filter_zones(catalog.zones, state),
+        filter_projects(catalog.projects, state),
+        filter_indicators(catalog.indicators, state),
+    )

@@ -1,0 +1,105 @@
+"""Geometry of the catalog: zone polygons (full and display), context outlines, city shapes.
+
+Everything is stored and assembled in WGS-84 (EPSG:4326); `in_datum` moves a layer to GCJ-02
+only at the last step, for the Gaode basemap.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from geo.simplify import simplify_zones_for_display
+from geo.zones import zone_geometries
+
+from dashboard.catalog import DATA_DIR, Catalog
+from geo.crs import frame_wgs84_to_gcj02
+
+GEO_DIR = DATA_DIR / "geo"
+OVERLAY_CITIES = ("广州", "深圳", "东莞", "珠海", "佛山", "中山", "江门", "惠州", "肇庆")
+
+
+@dataclass(frozen=True)
+class GeoLayers:
+    """zones: id, precision, full geometry; zones_display: the same simplified for the map;
+    context: display boundaries (level, city, names); cities: one display shape per city."""
+
+    zones: gpd.GeoDataFrame
+    zones_display: gpd.GeoDataFrame
+    context: gpd.GeoDataFrame
+    cities: gpd.GeoDataFrame
+
+
+def layers_key(catalog: Catalog) -> int:
+    """A hashable stand-in for the parts of the catalog the geometry depends on."""
+    zones = catalog.zones
+    return hash(tuple(zip(zones["id"], zones["city"], zones["districts"], zones["geometry"], strict=True)))
+
+
+def _city_shapes(context: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """One shape per city: its outline if present, else the union of its districts."""
+    shapes = []
+    for city in OVERLAY_CITIES:
+        rows = context[(context["city"] == city) & (context["level"] == "city")]
+        if rows.empty:
+            rows = context[(context["city"] == city) & (context["level"] == "district")]
+        if not rows.empty:
+            shapes.append({"city": city, "geometry": rows.geometry.union_all()})
+    return gpd.GeoDataFrame(shapes, geometry="geometry", crs="EPSG:4326")
+
+
+def load_layers(catalog: Catalog, geo_dir: Path = GEO_DIR) -> GeoLayers:
+    """Build every layer from the derived files in `data/geo/` and the catalog's zones."""
+    boundaries = gpd.read_file(geo_dir / "boundaries.geojson")
+    footprints = gpd.read_file(geo_dir / "footprints.geojson")
+    context = gpd.read_file(geo_dir / "boundaries_display.geojson")
+    zones = zone_geometries(
+        catalog.zones[["id", "city", "districts", "geometry"]].assign(
+            districts=lambda z: z["districts"].map(list)
+        ),
+        boundaries,
+        footprints,
+    )
+    zones = zones.rename(columns={"zone_id": "id"})
+    return GeoLayers(
+        zones=zones,
+        zones_display=simplify_zones_for_display(zones),
+        context=context,
+        cities=_city_shapes(context),
+    )
+
+
+def in_datum(frame: gpd.GeoDataFrame, datum: str) -> gpd.GeoDataFrame:
+    """The frame as drawn on a basemap of this datum ("wgs84" or "gcj02")."""
+    return frame_wgs84_to_gcj02(frame) if datum == "gcj02" else frame
+
+
+def precision_of(layers: GeoLayers, zone_id: str | None) -> str | None:
+    """How exact a zone's polygon is ("admin" or "approximate")."""
+    match = layers.zones.loc[layers.zones["id"] == zone_id, "precision"]
+    return None if match.empty else match.iloc[0]
+
+
+def display_zones(layers: GeoLayers, zones: pd.DataFrame, datum: str) -> gpd.GeoDataFrame:
+    """Display geometry joined to the (filtered) catalog zones, in catalog order and in the datum."""
+    geometry = layers.zones_display.set_index("id")
+    joined = zones.join(geometry[["precision", "geometry"]], on="id")
+    return in_datum(gpd.GeoDataFrame(joined, geometry="geometry", crs="EPSG:4326"), datum)
+
+
+def zones_geojson(table: pd.DataFrame, zone_ids: list[str], layers: GeoLayers) -> bytes:
+    """The zones download as a WGS-84 FeatureCollection: the CSV's columns plus `precision`,
+    full-resolution geometry. `table` is the labelled download table, one row per id."""
+    full = layers.zones.set_index("id")
+    features = []
+    for zone_id, row in zip(zone_ids, table.to_dict(orient="records"), strict=True):
+        features.append({
+            "type": "Feature",
+            "properties": {**row, "precision": full.loc[zone_id, "precision"]},
+            "geometry": full.loc[zone_id, "geometry"].__geo_interface__,
+        })
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,0 +1,35 @@
+"""Targets page: the filtered indicator targets, normalized, with a baseline-vs-target chart."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.controls import page_context
+from dashboard.downloads import download_bytes, filtered_table
+from dashboard.filters import filter_indicators
+from dashboard.i18n import ui
+from dashboard.overlay import family_options
+from dashboard.target_views import comparison_chart_data, targets_view_table
+
+catalog, view = page_context()
+lang = view.filters.lang
+indicators = filter_indicators(catalog.indicators, view.filters)
+
+st.subheader(ui("page_targets", lang))
+st.caption(ui("overlay_note", lang))
+st.dataframe(targets_view_table(indicators, catalog.themes, lang), hide_index=True,
+             use_container_width=True)
+st.download_button(ui("download_csv", lang), download_bytes(catalog, "indicators", view.filters),
+                   file_name="indicators.csv", mime="text/csv", key="dl_indicators_csv")
+
+families = family_options(catalog.indicators)
+if families:
+    name_column = "name_zh" if lang == "zh" else "name_en"
+    labels = {f: catalog.indicators.loc[catalog.indicators["family"] == f, name_column].iloc[0]
+              for f in families}
+    st.subheader(ui("chart", lang))
+    family = st.selectbox(ui("family", lang), families, format_func=labels.get, key="targets_family")
+    chart = comparison_chart_data(catalog.indicators, family, lang)
+    st.bar_chart(chart, stack=False, horizontal=False)
+    with st.expander(ui("page_targets", lang)):
+        st.dataframe(filtered_table(catalog, "indicators", view.filters), hide_index=True)

@@ -1,0 +1,51 @@
+"""Streamlit renderings shared by pages: the zone detail panel and the citation block.
+
+Plan text is always passed through `md_escape` (Markdown) or `html.escape` (HTML): never as markup.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.catalog import Catalog
+from dashboard.geodata import GeoLayers, precision_of
+from dashboard.i18n import Lang, ui
+from dashboard.text_safety import md_escape
+from dashboard.zone_detail import zone_detail
+
+
+def render_citations(catalog: Catalog, citations, lang: Lang) -> None:
+    """Each citation as a quote with its plan and locator."""
+    titles = dict(zip(catalog.sources["id"],
+                      catalog.sources["title_zh" if lang == "zh" else "title_en"], strict=True))
+    for citation in citations:
+        st.markdown(f"> {md_escape(citation.quote)}")
+        st.caption(f"{md_escape(titles.get(citation.source, citation.source))} · "
+                   f"{md_escape(citation.locator)}")
+
+
+def render_zone_detail(catalog: Catalog, layers: GeoLayers, zone_id: str | None, lang: Lang) -> None:
+    """The detail panel of the clicked zone, or a hint when none is selected."""
+    detail = zone_detail(catalog, zone_id, lang, precision_of(layers, zone_id)) if zone_id else None
+    if detail is None:
+        st.info(ui("click_hint", lang))
+        return
+    st.subheader(md_escape(detail.name))
+    st.caption(md_escape(f"{detail.other_name} · {detail.kind} · {detail.city} · "
+                         f"{'、'.join(detail.districts)}"))
+    if detail.precision:
+        st.caption(f"{ui('precision', lang)}: {md_escape(detail.precision)}")
+    st.markdown(f"**{ui('positioning', lang)}**: {md_escape(detail.positioning)}")
+    st.markdown(f"**{ui('themes', lang)}**: {md_escape(' · '.join(detail.themes))}")
+    st.markdown(f"**{ui('projects', lang)}** ({len(detail.projects)})")
+    if detail.projects.empty:
+        st.caption(ui("no_projects", lang))
+    else:
+        st.dataframe(detail.projects, hide_index=True, use_container_width=True)
+    st.markdown(f"**{ui('targets', lang)}** ({len(detail.targets)})")
+    if detail.targets.empty:
+        st.caption(ui("no_targets", lang))
+    else:
+        st.dataframe(detail.targets, hide_index=True, use_container_width=True)
+    st.markdown(f"**{ui('citations', lang)}**")
+    render_citations(catalog, detail.citations, lang)
