@@ -90,12 +90,12 @@ def overlay_values(indicators: pd.DataFrame, family: str, metric: str, lang: Lan
 
 def _tip(row, lang: Lang) -> str:
     name = row.name_zh if lang == "zh" else row.name_en
-    growth = "" if row.cagr is None else f"{row.cagr * 100:.1f}%"
-    baseline = f"{format_number(row.baseline_value)} {row.unit}" if row.baseline_value is not None else "—"
+    growth = "" if pd.isna(row.cagr) else f"{row.cagr * 100:.1f}%"
+    baseline = "—" if pd.isna(row.baseline_value) else f"{format_number(row.baseline_value)} {row.unit}"
     labels = ("基期", "目标", "年均增速") if lang == "zh" else ("Baseline", "Target", "Implied CAGR")
     lines = [
         f"<b>{html.escape(city_label(row.scope, lang))}</b>: {html.escape(name)}",
-        f"{labels[0]} {html.escape(str(row.baseline_year or ''))}: {html.escape(baseline)}",
+        f"{labels[0]} {html.escape(format_number(row.baseline_year))}: {html.escape(baseline)}",
         f"{labels[1]} {row.target_year}: {html.escape(row.target_text)} {html.escape(row.unit)}",
     ]
     if growth:
