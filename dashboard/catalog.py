@@ -9,6 +9,7 @@ record id and field, and all of them are collected before anything is raised.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -21,6 +22,12 @@ from pydantic import BaseModel, ValidationError
 from dashboard.schema import Citation, Indicator, Project, Source, Theme, Zone
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR_ENV = "GBA_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """The data folder: `data/` of the project, or the folder named by $GBA_DATA_DIR."""
+    return Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
 _WHITESPACE = re.compile(r"\s+")
 _NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)?")
 
@@ -250,9 +257,9 @@ def _project_counts(zones: pd.DataFrame, projects: pd.DataFrame) -> pd.Series:
     return zones["id"].map(counts).astype(int)
 
 
-def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
+def load_catalog(folder: Path | None = None) -> Catalog:
     """Load and cross-check every data file; raise `CatalogError` listing all problems."""
-    data_dir = Path(data_dir)
+    data_dir = Path(folder) if folder is not None else default_data_dir()
     problems: list[Problem] = []
     themes = _validate(Theme, [data_dir / "themes.yaml"], data_dir, problems)
     sources = _validate(Source, [data_dir / "sources.yaml"], data_dir, problems)

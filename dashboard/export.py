@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from dashboard.catalog import DATA_DIR, Catalog, CatalogError, load_catalog
+from dashboard.catalog import Catalog, CatalogError, load_catalog
 from dashboard.downloads import TABLES, download_bytes
 from dashboard.filters import FilterState
 from dashboard.i18n import CITY_EN, LANGS
@@ -88,7 +88,7 @@ def state_from_args(args: argparse.Namespace, catalog: Catalog) -> FilterState:
     )
 
 
-def main(argv: Sequence[str] | None = None, data_dir: Path = DATA_DIR) -> int:
+def main(argv: Sequence[str] | None = None, data_dir: Path | None = None) -> int:
     """Run the export; returns the process exit code."""
     args = build_parser().parse_args(argv)
     try:
@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None, data_dir: Path = DATA_DIR) -> int:
     if args.format == "geojson":
         from dashboard.geodata import load_layers
 
-        layers = load_layers(catalog, data_dir / "geo")
+        layers = load_layers(catalog, None if data_dir is None else Path(data_dir) / "geo")
     payload = download_bytes(catalog, args.table, state, args.format, layers)
     if args.output is None:
         sys.stdout.buffer.write(payload)

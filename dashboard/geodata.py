@@ -15,10 +15,9 @@ import pandas as pd
 from geo.simplify import simplify_zones_for_display
 from geo.zones import zone_geometries
 
-from dashboard.catalog import DATA_DIR, Catalog
+from dashboard.catalog import Catalog, default_data_dir
 from geo.crs import frame_wgs84_to_gcj02
 
-GEO_DIR = DATA_DIR / "geo"
 OVERLAY_CITIES = ("广州", "深圳", "东莞", "珠海", "佛山", "中山", "江门", "惠州", "肇庆")
 
 
@@ -51,8 +50,9 @@ def _city_shapes(context: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(shapes, geometry="geometry", crs="EPSG:4326")
 
 
-def load_layers(catalog: Catalog, geo_dir: Path = GEO_DIR) -> GeoLayers:
+def load_layers(catalog: Catalog, geo_dir: Path | None = None) -> GeoLayers:
     """Build every layer from the derived files in `data/geo/` and the catalog's zones."""
+    geo_dir = geo_dir if geo_dir is not None else default_data_dir() / "geo"
     boundaries = gpd.read_file(geo_dir / "boundaries.geojson")
     footprints = gpd.read_file(geo_dir / "footprints.geojson")
     context = gpd.read_file(geo_dir / "boundaries_display.geojson")

@@ -1,0 +1,154 @@
+"""One real-browser path: Debian's Chromium, driven by Playwright, against `streamlit run`.
+
+No internet: every request that is not to the local server is aborted, so the map must draw with
+the app-served Leaflet only (basemap tiles simply stay blank). Screenshots go to test-artifacts/
+when a step fails.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from dashboard.catalog import load_catalog
+from dashboard.export import main as export_main
+from dashboard.filters import FilterState, filter_zones
+from dashboard.geodata import display_zones, load_layers
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+THEME = "green_finance"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_health(url: str, server: subprocess.Popen, log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited early:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"streamlit did not become healthy in {timeout}s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = _free_port()
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for_health(url, process, log)
+        yield url, log
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run bash scripts/setup.sh --dev")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+def _offline(page: Page, base_url: str) -> list[str]:
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(base_url) or r.request.url.startswith(("data:", "blob:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    return blocked
+
+
+def _expected_zones(theme: str | None) -> tuple[int, str, str]:
+    """Zone count for the filter, and the id and name of the smallest zone (drawn last, on top)."""
+    catalog = load_catalog()
+    state = FilterState(themes=(theme,) if theme else ())
+    shown = display_zones(load_layers(catalog), filter_zones(catalog.zones, state), "wgs84")
+    smallest = shown.loc[shown.to_crs(6933).area.idxmin()]
+    return len(shown), smallest["id"], smallest["name_en"]
+
+
+def test_map_filter_click_download(server, browser, tmp_path):
+    url, log = server
+    context = browser.new_context(viewport={"width": 1500, "height": 1100}, accept_downloads=True)
+    page = context.new_page()
+    blocked = _offline(page, url)
+    step = "open"
+    try:
+        page.goto(url)
+        frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+        zones = frame.locator("path.leaflet-interactive")
+        all_count, _, _ = _expected_zones(None)
+        expect(zones).to_have_count(all_count, timeout=60_000)
+
+        step = "choose theme"
+        themes_box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first
+        themes_box.click()
+        page.get_by_role("option", name="Green finance", exact=True).click()
+        page.keyboard.press("Escape")
+        theme_count, smallest_id, smallest_name = _expected_zones(THEME)
+        assert theme_count < all_count
+        expect(zones).to_have_count(theme_count, timeout=30_000)
+        assert f"theme={THEME}" in page.url
+
+        step = "click zone"
+        zones.last.dispatch_event("click")
+        expect(page.get_by_role("heading", name=smallest_name)).to_be_visible(timeout=30_000)
+
+        step = "download"
+        with page.expect_download(timeout=30_000) as info:
+            page.get_by_role("button", name="Download CSV").first.click()
+        downloaded = tmp_path / "app.csv"
+        info.value.save_as(downloaded)
+        cli = tmp_path / "cli.csv"
+        assert export_main(["zones", "--theme", THEME, "-o", str(cli)]) == 0
+        assert downloaded.read_bytes() == cli.read_bytes()
+
+        step = "server log"
+        server_log = log.read_text()
+        assert "Traceback" not in server_log and "Error" not in server_log, server_log
+        assert not [u for u in blocked if "leaflet" in u], blocked
+    except Exception:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"browser-failure-{step.replace(' ', '-')}.png"), full_page=True)
+        raise
+    finally:
+        context.close()
