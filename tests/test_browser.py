@@ -7,17 +7,12 @@ when a step fails.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
+from benchmarks.live_server import CHROMIUM, CHROMIUM_ARGS, live_server, log_errors
 from dashboard.catalog import load_catalog
 from dashboard.export import main as export_main
 from dashboard.filters import FilterState, filter_zones
@@ -25,48 +20,13 @@ from dashboard.geodata import display_zones, load_layers
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
 THEME = "green_finance"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for_health(url: str, server: subprocess.Popen, log: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"streamlit did not become healthy in {timeout}s:\n{log.read_text()}")
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for_health(url, process, log)
-        yield url, log
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    with live_server(tmp_path_factory.mktemp("server") / "streamlit.log") as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -74,11 +34,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run bash scripts/setup.sh --dev")
     with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
@@ -107,7 +63,7 @@ def _expected_zones(theme: str | None) -> tuple[int, str, str]:
 
 
 def test_map_filter_click_download(server, browser, tmp_path):
-    url, log = server
+    url = server.url
     context = browser.new_context(viewport={"width": 1500, "height": 1100}, accept_downloads=True)
     page = context.new_page()
     blocked = _offline(page, url)
@@ -143,8 +99,7 @@ def test_map_filter_click_download(server, browser, tmp_path):
         assert downloaded.read_bytes() == cli.read_bytes()
 
         step = "server log"
-        server_log = log.read_text()
-        assert "Traceback" not in server_log and "Error" not in server_log, server_log
+        assert log_errors(server.log) == []
         assert not [u for u in blocked if "leaflet" in u], blocked
     except Exception:
         ARTIFACTS.mkdir(exist_ok=True)
