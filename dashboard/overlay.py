@@ -96,8 +96,13 @@ def _tip(row, lang: Lang) -> str:
     lines = [
         f"<b>{html.escape(city_label(row.scope, lang))}</b>: {html.escape(name)}",
         f"{labels[0]} {html.escape(format_number(row.baseline_year))}: {html.escape(baseline)}",
-        f"{labels[1]} {row.target_year}: {html.escape(row.target_text)} {html.escape(row.unit)}",
+        f"{labels[1]} {row.target_year}: {html.escape(_with_unit(row.target_text, row.unit))}",
     ]
     if growth:
         lines.append(f"{labels[2]}: {growth}")
     return "<br>".join(lines)
+
+
+def _with_unit(text: str, unit: str) -> str:
+    """The target as written, with its unit unless the text already carries it ("15家左右")."""
+    return text if unit in text else f"{text} {unit}"
