@@ -285,7 +285,10 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     if problems:
         raise CatalogError(problems)
 
-    zone_frame = _citation_columns(_frame(zones, list(Zone.model_fields)))
+    # the YAML's `geometry` says how the polygon is made; as a column it would clash with GeoPandas
+    zone_frame = _citation_columns(_frame(zones, list(Zone.model_fields))).rename(
+        columns={"geometry": "geometry_kind"}
+    )
     project_frame = _citation_columns(_frame(projects, list(Project.model_fields)))
     project_frame["located_zone"] = _located_zone(project_frame, zone_frame)
     zone_frame["project_count"] = _project_counts(zone_frame, project_frame)

@@ -35,7 +35,7 @@ class GeoLayers:
 def layers_key(catalog: Catalog) -> int:
     """A hashable stand-in for the parts of the catalog the geometry depends on."""
     zones = catalog.zones
-    return hash(tuple(zip(zones["id"], zones["city"], zones["districts"], zones["geometry"], strict=True)))
+    return hash(tuple(zip(zones["id"], zones["city"], zones["districts"], zones["geometry_kind"], strict=True)))
 
 
 def _city_shapes(context: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -57,9 +57,9 @@ def load_layers(catalog: Catalog, geo_dir: Path | None = None) -> GeoLayers:
     footprints = gpd.read_file(geo_dir / "footprints.geojson")
     context = gpd.read_file(geo_dir / "boundaries_display.geojson")
     zones = zone_geometries(
-        catalog.zones[["id", "city", "districts", "geometry"]].assign(
-            districts=lambda z: z["districts"].map(list)
-        ),
+        catalog.zones[["id", "city", "districts", "geometry_kind"]]
+        .rename(columns={"geometry_kind": "geometry"})
+        .assign(districts=lambda z: z["districts"].map(list)),
         boundaries,
         footprints,
     )

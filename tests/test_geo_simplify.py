@@ -31,7 +31,9 @@ def test_adjacent_squares_keep_sharing_a_simplified_jagged_edge() -> None:
     # ... but both sides drew the same new border: no gap, no overlap.
     assert west.intersection(east).area == 0.0
     assert shapely.union_all([west, east]).area == pytest.approx(200.0, abs=1e-9)
-    assert shapely.equals(west.boundary.intersection(east.boundary), east.boundary.intersection(west.boundary))
+    assert shapely.equals(
+        west.boundary.intersection(east.boundary), east.boundary.intersection(west.boundary)
+    )
     assert west.boundary.intersection(east.boundary).length == pytest.approx(10.0, abs=0.1)
 
 
@@ -44,7 +46,13 @@ def test_round_coordinates_rounds_and_keeps_shared_vertices() -> None:
     a = shapely.Polygon([(0.123456, 0.0), (1.0, 0.0), (1.0, 1.0), (0.123456, 1.000004)])
     b = shapely.Polygon([(0.123456, 0.0), (0.123456, 1.000004), (-1.0, 1.0), (-1.0, 0.0)])
     ra, rb = round_coordinates(np.array([a, b]), 5)
-    assert shapely.get_coordinates(ra).tolist() == [[0.12346, 0.0], [1.0, 0.0], [1.0, 1.0], [0.12346, 1.0], [0.12346, 0.0]]
+    assert shapely.get_coordinates(ra).tolist() == [
+        [0.12346, 0.0],
+        [1.0, 0.0],
+        [1.0, 1.0],
+        [0.12346, 1.0],
+        [0.12346, 0.0],
+    ]
     assert ra.intersection(rb).area == 0.0
     assert ra.boundary.intersection(rb.boundary).length == pytest.approx(1.0)
 
@@ -63,8 +71,10 @@ def test_drop_islets_removes_only_small_isolated_parts() -> None:
     border_speck = shapely.box(10, 0, 10.5, 0.5)  # 0.25 but touches the neighbour: kept
     neighbour = shapely.box(10.5, 0, 15, 10)
     lone = shapely.MultiPolygon([shapely.box(30, 30, 30.2, 30.2), shapely.box(40, 40, 40.1, 40.1)])
-    out = drop_islets(np.array([shapely.MultiPolygon([mainland, islet, border_speck]), neighbour, lone],
-                               dtype=object), min_area=1.0)
+    out = drop_islets(
+        np.array([shapely.MultiPolygon([mainland, islet, border_speck]), neighbour, lone], dtype=object),
+        min_area=1.0,
+    )
     assert shapely.equals(out[0], shapely.MultiPolygon([mainland, border_speck]))
     assert shapely.equals(out[1], neighbour)
     # Every part of `lone` is a small islet: its largest part is kept so the feature survives.

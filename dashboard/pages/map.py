@@ -58,7 +58,7 @@ with detail_column:
 
 st.subheader(ui("zones_table", lang))
 table = filtered_table(catalog, "zones", view.filters)
-st.dataframe(table, hide_index=True, use_container_width=True)
+st.dataframe(table, hide_index=True, width="stretch")
 c1, c2 = st.columns(2)
 c1.download_button(ui("download_csv", lang), download_bytes(catalog, "zones", view.filters),
                    file_name="zones.csv", mime="text/csv", key="dl_zones_csv")

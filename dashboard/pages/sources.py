@@ -13,7 +13,7 @@ from dashboard.text_safety import md_escape
 catalog, view = page_context()
 lang = view.filters.lang
 st.subheader(ui("sources_table", lang))
-st.dataframe(sources_table(catalog.sources, lang), hide_index=True, use_container_width=True)
+st.dataframe(sources_table(catalog.sources, lang), hide_index=True, width="stretch")
 st.caption(ui("licence_note", lang))
 
 st.subheader(ui("viewer", lang))

@@ -18,7 +18,7 @@ indicators = filter_indicators(catalog.indicators, view.filters)
 st.subheader(ui("page_targets", lang))
 st.caption(ui("overlay_note", lang))
 st.dataframe(targets_view_table(indicators, catalog.themes, lang), hide_index=True,
-             use_container_width=True)
+             width="stretch")
 st.download_button(ui("download_csv", lang), download_bytes(catalog, "indicators", view.filters),
                    file_name="indicators.csv", mime="text/csv", key="dl_indicators_csv")
 
