@@ -34,7 +34,7 @@ import json, resource, time
 t = time.perf_counter()
 from dashboard.catalog import load_catalog
 from dashboard.geodata import load_layers
-from dashboard.map_view import base_map, basemap_by_id, map_layers
+from dashboard.map_view import base_map, basemap_by_id, context_geojson, map_layers
 from dashboard.filters import FilterState, filter_zones
 from dashboard.geodata import display_zones
 import geopandas as gpd
@@ -43,7 +43,7 @@ layers = load_layers(catalog)
 if {naive}:
     from benchmarks.measure import naive_layers
     layers = naive_layers(layers, gpd.read_file("data/geo/boundaries.geojson"))
-m = base_map(basemap_by_id("light"), layers.context)
+m = base_map(basemap_by_id("light"), context_geojson(layers.context))
 shown = display_zones(layers, filter_zones(catalog.zones, FilterState()), "wgs84")
 for g in map_layers(catalog.themes, shown, None, shown.iloc[:0], "en"):
     g.add_to(m)

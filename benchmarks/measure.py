@@ -22,7 +22,7 @@ from dashboard.catalog import Catalog
 from dashboard.downloads import filtered_table
 from dashboard.filters import FilterState, filter_zones
 from dashboard.geodata import GeoLayers, display_zones
-from dashboard.map_view import base_map, basemap_by_id, map_layers
+from dashboard.map_view import base_map, basemap_by_id, context_geojson, map_layers
 
 BASEMAP = basemap_by_id("light")
 
@@ -87,7 +87,7 @@ def interaction_naive(catalog: Catalog, naive: GeoLayers, state: FilterState) ->
 
 def render_full_map(catalog: Catalog, layers: GeoLayers, state: FilterState) -> str:
     """The complete map page (base, context outlines, zones) as folium renders it."""
-    m = base_map(BASEMAP, layers.context)
+    m = base_map(BASEMAP, context_geojson(layers.context))
     shown = display_zones(layers, filter_zones(catalog.zones, state), "wgs84")
     for group in map_layers(catalog.themes, shown, None, shown.iloc[:0], state.lang):
         group.add_to(m)

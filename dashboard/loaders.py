@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.catalog import Catalog, CatalogError, Problem, load_catalog
 from dashboard.geodata import GeoLayers, in_datum, load_layers
-from dashboard.map_view import base_map, basemap_by_id
+from dashboard.map_view import base_map, basemap_by_id, context_geojson
 
 
 @st.cache_data(show_spinner=False)
@@ -25,9 +25,13 @@ def cached_layers(_catalog: Catalog, catalog_key: int) -> GeoLayers:
     return load_layers(_catalog)
 
 
-@st.cache_resource(show_spinner=False)
-def cached_base_map(basemap_id: str, _layers: GeoLayers, layers_key: int) -> folium.Map:
-    """One map object per basemap, reused on every run so its HTML never changes: st_folium then
-    only swaps the zone layer instead of re-rendering (and blinking) the whole map."""
+@st.cache_data(show_spinner=False)
+def cached_context(datum: str, _layers: GeoLayers, layers_key: int) -> tuple[str, str]:
+    """The context outlines as GeoJSON text in the datum, computed once per datum."""
+    return context_geojson(in_datum(_layers.context, datum))
+
+
+def fresh_base_map(basemap_id: str, layers: GeoLayers, layers_key: int) -> folium.Map:
+    """A new base map object with the same HTML as on every other run (see `map_view.base_map`)."""
     basemap = basemap_by_id(basemap_id)
-    return base_map(basemap, in_datum(_layers.context, basemap.datum))
+    return base_map(basemap, cached_context(basemap.datum, layers, layers_key))

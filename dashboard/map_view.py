@@ -22,7 +22,7 @@ from dashboard.i18n import PRECISION, ZONE_KIND, Lang, pick, ui
 GBA_CENTER = (22.75, 113.6)
 DEFAULT_ZOOM = 9
 MAP_HEIGHT_PX = 600
-MAP_WIDTH_PX = 760
+MAP_WIDTH_PX = 520  # the map column at a common laptop width; fitting errs on showing more
 APPROXIMATE_DASH = "6 4"
 
 
@@ -61,37 +61,53 @@ def basemap_by_id(basemap_id: str) -> Basemap:
     return next((b for b in BASEMAPS if b.id == basemap_id), BASEMAPS[0])
 
 
-def _context_layer(frame: gpd.GeoDataFrame, name: str, weight: float, dash: str | None) -> folium.FeatureGroup:
+def context_geojson(context: gpd.GeoDataFrame) -> tuple[str, str]:
+    """The context outlines as two GeoJSON texts (districts; cities, Hong Kong, Macao, province).
+
+    `context` holds display boundaries in the basemap's datum with a `level` column
+    (province | city | district | sar). Only geometry is kept: the outlines carry no text.
+    """
+    districts = context[context["level"] == "district"]
+    outlines = context[context["level"].isin(["city", "sar", "province"])]
+    return districts[["geometry"]].to_json(drop_id=True), outlines[["geometry"]].to_json(drop_id=True)
+
+
+def _context_layer(geojson: str, name: str, style: dict) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name=name, control=True)
-    style = {"color": "#5f6b7a", "weight": weight, "fill": False, "opacity": 0.7}
-    if dash:
-        style["dashArray"] = dash
-    folium.GeoJson(
-        frame[["geometry"]].to_json(drop_id=True),
-        style_function=lambda _feature, s=style: s,
-        interactive=False,
-        control=False,
-    ).add_to(group)
+    folium.GeoJson(geojson, style_function=lambda _feature: style, interactive=False, control=False).add_to(group)
     return group
 
 
-def base_map(basemap: Basemap, context: gpd.GeoDataFrame) -> folium.Map:
-    """The static part of the map: tiles and quiet context outlines (no language-dependent text).
+_DISTRICT_STYLE = {"color": "#5f6b7a", "weight": 0.6, "fill": False, "opacity": 0.7, "dashArray": "2 3"}
+_OUTLINE_STYLE = {"color": "#5f6b7a", "weight": 1.2, "fill": False, "opacity": 0.7}
 
-    `context` holds display boundaries in the basemap's datum with a `level` column
-    (province | city | district | sar).
+
+def _stable_ids(element, prefix: str = "gba") -> None:
+    """Name every element by its position, so the same map renders to the same HTML on every run."""
+    for index, child in enumerate(element._children.values()):
+        child._id = f"{prefix}{index}"
+        _stable_ids(child, f"{prefix}{index}x")
+
+
+def base_map(basemap: Basemap, context: tuple[str, str]) -> folium.Map:
+    """The static part of the map: tiles and quiet context outlines, no language-dependent text.
+
+    Built afresh on each run (folium objects are mutated by st_folium, so they cannot be shared
+    between runs or sessions) but with stable element ids, so its HTML does not change and
+    st_folium never re-renders it. `context` comes from `context_geojson`.
     """
     m = folium.Map(location=GBA_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None, control_scale=True)
+    m._id = "gbamap"
     use_local_assets(m)
     if basemap.tiles:
         folium.TileLayer(
             tiles=basemap.tiles, attr=basemap.attribution, name=basemap.label_en,
             subdomains=basemap.subdomains, max_zoom=18,
         ).add_to(m)
-    districts = context[context["level"] == "district"]
-    outlines = context[context["level"].isin(["city", "sar", "province"])]
-    _context_layer(districts, "区界 District boundaries", 0.6, "2 3").add_to(m)
-    _context_layer(outlines, "市界 / 港澳 City outlines, Hong Kong, Macao", 1.2, None).add_to(m)
+    districts, outlines = context
+    _context_layer(districts, "区界 District boundaries", _DISTRICT_STYLE).add_to(m)
+    _context_layer(outlines, "市界 / 港澳 City outlines, Hong Kong, Macao", _OUTLINE_STYLE).add_to(m)
+    _stable_ids(m)
     return m
 
 

@@ -12,6 +12,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_packages=()
 python3 -c 'import ensurepip' 2>/dev/null || apt_packages+=(python3-venv)
 if $dev && [ ! -x /usr/bin/chromium ]; then apt_packages+=(chromium); fi
+# CJK fonts so the browser test's screenshots show Chinese text rather than empty boxes
+if $dev && [ ! -d /usr/share/fonts/opentype/noto ]; then apt_packages+=(fonts-noto-cjk); fi
 if [ ${#apt_packages[@]} -gt 0 ]; then
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${apt_packages[@]}"

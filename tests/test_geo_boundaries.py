@@ -26,6 +26,7 @@ from geo.build_boundaries import (
     differing_files,
     main,
 )
+from geo.geojson_io import feature_collection_text
 from geo.simplify import MIN_PART_AREA_KM2, equal_area_km2
 
 
@@ -192,3 +193,21 @@ def test_display_drops_only_small_isolated_parts(full, display) -> None:
         shapely.get_num_geometries(display.geometry.values.to_numpy())
         <= shapely.get_num_geometries(full.geometry.values.to_numpy())
     ).all()
+
+
+def test_feature_collection_text_is_exact_and_stable() -> None:
+    frame = gpd.GeoDataFrame(
+        {"adcode": [1], "name_zh": ["甲"], "name_en": ["A"], "level": ["district"], "city": ["广州"]},
+        geometry=[shapely.box(113.123456789, 23.0, 113.2, 23.1)],
+        crs="EPSG:4326",
+    )
+    text = feature_collection_text(frame, COLUMNS, 5)
+    assert text == (
+        '{"type":"FeatureCollection","features":[\n'
+        '{"type":"Feature","properties":{"adcode":1,"name_zh":"甲","name_en":"A","level":"district",'
+        '"city":"广州"},"geometry":{"type":"Polygon","coordinates":[[[113.2,23.0],[113.2,23.1],'
+        "[113.12346,23.1],[113.12346,23.0],[113.2,23.0]]]}}\n"
+        "]}\n"
+    )
+    with pytest.raises(ValueError, match="expected WGS 84"):
+        feature_collection_text(frame.set_crs(3857, allow_override=True), COLUMNS, 5)

@@ -12,6 +12,7 @@ from dashboard.map_view import (
     tooltip_html, zone_features,
 )
 
+EMPTY_CONTEXT = ('{"type": "FeatureCollection", "features": []}',) * 2
 HOSTILE = ["'", "`", "\\1", "${alert(1)}", "<script>alert(1)</script>", "=cmd|' /C calc'!A0", "\u202e"]
 THEMES = pd.DataFrame({"id": ["fintech", "green_finance"], "name_zh": ["金融科技", "绿色<金融>"],
                        "name_en": ["Fintech", "Green"], "colour": ["#1f77b4", "#2e8b57"]})
@@ -40,7 +41,7 @@ def test_hostile_names_render_as_text_in_the_map_html():
     collection = zone_features(_zones(hostile), names, colours, "en")
     tip = collection["features"][1]["properties"]["tip"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in tip
-    m = base_map(basemap_by_id("none"), gpd.GeoDataFrame({"level": []}, geometry=[], crs="EPSG:4326"))
+    m = base_map(basemap_by_id("none"), EMPTY_CONTEXT)
     for group in map_layers(THEMES, _zones(hostile), None, _zones().iloc[:0], "en"):
         group.add_to(m)
     page = m.get_root().render()
@@ -62,7 +63,7 @@ def test_zone_features_order_style_and_precision_note():
 
 
 def test_base_map_uses_only_app_served_assets():
-    m = base_map(basemap_by_id("light"), gpd.GeoDataFrame({"level": []}, geometry=[], crs="EPSG:4326"))
+    m = base_map(basemap_by_id("light"), EMPTY_CONTEXT)
     page = m.get_root().render()
     assert "/app/static/vendor/leaflet/leaflet.js" in page
     for cdn in ("cdn.jsdelivr.net", "code.jquery.com", "cdnjs.cloudflare.com", "netdna.bootstrapcdn"):
@@ -93,3 +94,12 @@ def test_legend_lists_shown_primary_themes_escaped():
     html = legend_html(THEMES, ["green_finance"], "zh")
     assert "绿色&lt;金融&gt;" in html and "金融科技" not in html
     assert "虚线边框" in html
+
+
+def test_base_map_html_is_identical_across_builds():
+    # st_folium re-renders (and the map blinks) whenever the base map's HTML changes
+    context = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
+               '"geometry": {"type": "Point", "coordinates": [113.3, 23.1]}}]}',) * 2
+    first = base_map(basemap_by_id("light"), context).get_root().render()
+    second = base_map(basemap_by_id("light"), context).get_root().render()
+    assert first == second

@@ -12,7 +12,7 @@ from dashboard.downloads import download_bytes, filtered_table
 from dashboard.filters import filter_zones
 from dashboard.geodata import display_zones, in_datum, layers_key
 from dashboard.i18n import ui
-from dashboard.loaders import cached_base_map, cached_layers
+from dashboard.loaders import fresh_base_map, cached_layers
 from dashboard.map_view import basemap_by_id, fit_view, legend_html, map_layers
 from dashboard.overlay import family_options, overlay_values
 from dashboard.views import render_zone_detail
@@ -38,7 +38,7 @@ with map_column:
     if not leaflet_installed():
         st.warning(ui("assets_missing", lang))
     result = st_folium(
-        cached_base_map(view.basemap, layers, layers_key(catalog)),
+        fresh_base_map(view.basemap, layers, layers_key(catalog)),
         key="zone_map",
         feature_group_to_add=groups,
         center=center,
