@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 _WS = re.compile(r"\s")
+_BLANK_LINES = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+")
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,8 @@ def context(text: str, quote: str, lines_around: int = 2) -> QuoteContext | None
         if para_start == 0:
             break
     para_end = end
-    for _ in range(lines_around + 1):
-        found = text.find("\n", para_end + 1)
+    for step in range(lines_around + 1):
+        found = text.find("\n", para_end + (1 if step else 0))
         if found < 0:
             para_end = len(text)
             break
@@ -61,4 +62,6 @@ def highlighted_html(ctx: QuoteContext) -> str:
     body = (
         html.escape(ctx.before) + "<mark>" + html.escape(ctx.quote) + "</mark>" + html.escape(ctx.after)
     )
-    return '<div class="plan-passage">' + body.strip("\n").replace("\n", "<br>") + "</div>"
+    # the PDF extraction leaves blank lines between printed lines; one break per line reads better
+    body = _BLANK_LINES.sub("\n", body.strip("\n"))
+    return '<div class="plan-passage">' + body.replace("\n", "<br>") + "</div>"

@@ -82,16 +82,17 @@ def sidebar(catalog: Catalog) -> ViewState:
                  format_func=lambda code: {"zh": "中文", "en": "English"}[code])
         lang = st.session_state[_PREFIX + "lang"]
         st.header(ui("filters", lang))
+        choose = ui("choose", lang)
         st.multiselect(ui("themes", lang), vocab.themes, key=_PREFIX + "themes",
-                       format_func=theme_names.get)
+                       format_func=theme_names.get, placeholder=choose)
         st.radio(ui("match", lang), ("any", "all"), key=_PREFIX + "match", horizontal=True,
                  format_func=lambda m: ui(f"match_{m}", lang))
         st.multiselect(ui("city", lang), vocab.cities, key=_PREFIX + "cities",
-                       format_func=lambda c: city_label(c, lang))
+                       format_func=lambda c: city_label(c, lang), placeholder=choose)
         st.multiselect(ui("source", lang), vocab.sources, key=_PREFIX + "sources",
-                       format_func=source_names.get)
+                       format_func=source_names.get, placeholder=choose)
         st.multiselect(ui("kind", lang), ZONE_KINDS, key=_PREFIX + "kinds",
-                       format_func=lambda k: pick(ZONE_KIND[k], lang))
+                       format_func=lambda k: pick(ZONE_KIND[k], lang), placeholder=choose)
         st.text_input(ui("search", lang), key=_PREFIX + "search", max_chars=200)
     view = current_view()
     st.query_params.from_dict(to_query(view))

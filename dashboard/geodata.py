@@ -50,25 +50,37 @@ def _city_shapes(context: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(shapes, geometry="geometry", crs="EPSG:4326")
 
 
+def _map_context(display: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """What the map draws for context: districts, the outlines of cities without districts, and
+    Hong Kong and Macao. The province outline and the outlines of cities drawn district by district
+    would only repeat borders (and bytes) already on the map."""
+    with_districts = set(display.loc[display["level"] == "district", "city"])
+    drop = (display["level"] == "province") | (
+        (display["level"] == "city") & display["city"].isin(with_districts)
+    )
+    return display[~drop].reset_index(drop=True)
+
+
 def load_layers(catalog: Catalog, geo_dir: Path | None = None) -> GeoLayers:
     """Build every layer from the derived files in `data/geo/` and the catalog's zones."""
     geo_dir = geo_dir if geo_dir is not None else default_data_dir() / "geo"
     boundaries = gpd.read_file(geo_dir / "boundaries.geojson")
+    display = gpd.read_file(geo_dir / "boundaries_display.geojson")
     footprints = gpd.read_file(geo_dir / "footprints.geojson")
-    context = gpd.read_file(geo_dir / "boundaries_display.geojson")
-    zones = zone_geometries(
+    zones = (
         catalog.zones[["id", "city", "districts", "geometry_kind"]]
         .rename(columns={"geometry_kind": "geometry"})
-        .assign(districts=lambda z: z["districts"].map(list)),
-        boundaries,
-        footprints,
+        .assign(districts=lambda z: z["districts"].map(list))
     )
-    zones = zones.rename(columns={"zone_id": "id"})
+    full = zone_geometries(zones, boundaries, footprints).rename(columns={"zone_id": "id"})
+    # admin zones are drawn from the display districts themselves, so they line up with the
+    # district outlines exactly; footprints are simplified the same way as everything else
+    shown = zone_geometries(zones, display, simplify_zones_for_display(footprints))
     return GeoLayers(
-        zones=zones,
-        zones_display=simplify_zones_for_display(zones),
-        context=context,
-        cities=_city_shapes(context),
+        zones=full,
+        zones_display=shown.rename(columns={"zone_id": "id"}),
+        context=_map_context(display),
+        cities=_city_shapes(display),
     )
 
 

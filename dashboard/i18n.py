@@ -126,6 +126,7 @@ UI = {
     "source": ("规划", "Plan"),
     "kind": ("区域类型", "Zone kind"),
     "search": ("按名称搜索", "Search names"),
+    "choose": ("全部（点击选择）", "All (click to choose)"),
     "counts": ("{zones} 个功能区，{projects} 个项目，{targets} 项指标",
                "{zones} zones, {projects} projects, {targets} targets"),
     "basemap": ("底图", "Basemap"),

@@ -78,8 +78,9 @@ def _context_layer(geojson: str, name: str, style: dict) -> folium.FeatureGroup:
     return group
 
 
-_DISTRICT_STYLE = {"color": "#5f6b7a", "weight": 0.6, "fill": False, "opacity": 0.7, "dashArray": "2 3"}
-_OUTLINE_STYLE = {"color": "#5f6b7a", "weight": 1.2, "fill": False, "opacity": 0.7}
+# solid lines only: a dashed outline means an approximate zone footprint on this map
+_DISTRICT_STYLE = {"color": "#8a94a3", "weight": 0.7, "fill": False, "opacity": 0.8}
+_OUTLINE_STYLE = {"color": "#5f6b7a", "weight": 1.2, "fill": False, "opacity": 0.8}
 
 
 def _stable_ids(element, prefix: str = "gba") -> None:

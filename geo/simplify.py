@@ -21,14 +21,15 @@ from pyproj import Transformer
 
 from geo.crs import WGS84_CRS, require_crs
 
-#: Coverage simplification tolerance in degrees (~100 m): under one screen pixel at zoom 10
-#: over the GBA (~140 m), so borders look the same as at full resolution there.
-DISPLAY_TOLERANCE_DEG = 0.001
+#: Coverage simplification tolerance in degrees (~260 m): about one screen pixel at the map's
+#: default zoom 9 over the GBA (~280 m), so borders look the same as at full resolution there;
+#: this is what keeps the default map within its 300 KB budget.
+DISPLAY_TOLERANCE_DEG = 0.0025
 #: Display coordinates are rounded to 5 decimals (~1 m).
 DISPLAY_DECIMALS = 5
-#: Isolated parts (islets) smaller than this are dropped from the display layer: 0.1 km² is a square
-#: of ~316 m, about two pixels across at zoom 10 and one at zoom 9, i.e. a speck at the default view.
-MIN_PART_AREA_KM2 = 0.1
+#: Isolated parts (islets) smaller than this are dropped from the display layer: 0.5 km² is a square
+#: of ~700 m, about two pixels across at the default zoom 9, i.e. a speck at the default view.
+MIN_PART_AREA_KM2 = 0.5
 #: Equal-area CRS used to measure areas (NSIDC EASE-Grid 2.0 Global, metres).
 EQUAL_AREA_EPSG = 6933
 

@@ -29,3 +29,8 @@ def test_highlight_escapes_plan_text():
     html = highlighted_html(context(TEXT, "融示范区。第四行<b>", lines_around=0))
     assert "<mark>融示范区。<br>第四行&lt;b&gt;</mark>" in html
     assert "<b>" not in html
+
+
+def test_highlight_collapses_the_extraction_blank_lines():
+    ctx = context("第一行\n\n支持甲区\n\n　\n建设\n第三行", "甲区建设", lines_around=0)
+    assert highlighted_html(ctx) == '<div class="plan-passage">支持<mark>甲区<br>建设</mark></div>'
