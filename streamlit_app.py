@@ -9,14 +9,13 @@ from dashboard.filters import filtered
 from dashboard.i18n import ui
 from dashboard.loaders import cached_catalog
 from dashboard.text_safety import md_escape
+from dashboard.views import render_problems
 
 st.set_page_config(page_title="GBA Finance Zones", page_icon=":material/map:", layout="wide")
 
 catalog = cached_catalog()
 if isinstance(catalog, list):
-    st.error(ui("data_error", "en") + "\n\n" + ui("data_error", "zh"))
-    st.markdown("\n".join(f"- {md_escape(problem)}" for problem in catalog))
-    st.stop()
+    render_problems(catalog)
 
 view = sidebar(catalog)
 lang = view.filters.lang
@@ -24,16 +23,34 @@ for notice in pop_notices():
     st.info(md_escape(notice))
 
 pages = [
-    st.Page("dashboard/pages/map.py", title=ui("page_map", lang), icon=":material/map:",
-            url_path="map", default=True),
-    st.Page("dashboard/pages/targets.py", title=ui("page_targets", lang),
-            icon=":material/trending_up:", url_path="targets"),
-    st.Page("dashboard/pages/projects.py", title=ui("page_projects", lang),
-            icon=":material/list:", url_path="projects"),
-    st.Page("dashboard/pages/sources.py", title=ui("page_sources", lang),
-            icon=":material/description:", url_path="sources"),
+    st.Page(
+        "dashboard/pages/map.py",
+        title=ui("page_map", lang),
+        icon=":material/map:",
+        url_path="map",
+        default=True,
+    ),
+    st.Page(
+        "dashboard/pages/targets.py",
+        title=ui("page_targets", lang),
+        icon=":material/trending_up:",
+        url_path="targets",
+    ),
+    st.Page(
+        "dashboard/pages/projects.py",
+        title=ui("page_projects", lang),
+        icon=":material/list:",
+        url_path="projects",
+    ),
+    st.Page(
+        "dashboard/pages/sources.py",
+        title=ui("page_sources", lang),
+        icon=":material/description:",
+        url_path="sources",
+    ),
 ]
 shown = filtered(catalog, view.filters)
-st.caption(ui("counts", lang, zones=len(shown.zones), projects=len(shown.projects),
-              targets=len(shown.indicators)))
+st.caption(
+    ui("counts", lang, zones=len(shown.zones), projects=len(shown.projects), targets=len(shown.indicators))
+)
 st.navigation(pages, position="top").run()

@@ -20,7 +20,13 @@ import geopandas as gpd
 import numpy as np
 
 from benchmarks.measure import (
-    filter_combinations, interaction_naive, interaction_ours, median_ms, naive_layers, payload, scaled,
+    filter_combinations,
+    interaction_naive,
+    interaction_ours,
+    median_ms,
+    naive_layers,
+    payload,
+    scaled,
 )
 from dashboard.catalog import default_data_dir, load_catalog
 from dashboard.filters import FilterState
@@ -57,16 +63,21 @@ def cold_start(naive: bool, repeat: int) -> tuple[float, float]:
     """Median seconds and peak RSS (MB) of a fresh process: imports, catalog, layers, first map."""
     runs = []
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", _COLD.format(naive=naive)], cwd=ROOT,
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _COLD.format(naive=naive)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return statistics.median(r["seconds"] for r in runs), max(r["rss_mb"] for r in runs)
 
 
 def _row(name: str, ours: float, naive: float | None, unit: str, target: str = "") -> str:
     ratio = "" if naive in (None, 0) else f"{ours / naive:.3f}"
-    naive_text = "—" if naive is None else f"{naive:,.1f}"
-    return f"| {name} | {ours:,.1f} {unit} | {naive_text} {unit if naive is not None else ''} | {ratio} | {target} |"
+    naive_text = "—" if naive is None else f"{naive:,.1f} {unit}"
+    return f"| {name} | {ours:,.1f} {unit} | {naive_text} | {ratio} | {target} |"
 
 
 def growth_exponent(sizes: list[int], values: list[float]) -> float:
@@ -90,21 +101,42 @@ def main() -> int:
     lines = ["| measure | ours | naive | ours/naive | target |", "|---|---|---|---|---|"]
     ours_cold, ours_rss = cold_start(False, repeat)
     naive_cold, naive_rss = cold_start(True, repeat)
-    lines.append(_row("cold start (imports, catalog, layers, first map)", ours_cold, naive_cold, "s",
-                      f"≤ {TARGETS['cold_start_s']} s"))
+    lines.append(
+        _row(
+            "cold start (imports, catalog, layers, first map)",
+            ours_cold,
+            naive_cold,
+            "s",
+            f"≤ {TARGETS['cold_start_s']} s",
+        )
+    )
     per_state_ours = [median_ms(lambda s=s: interaction_ours(catalog, layers, s), repeat) for s in states]
-    per_state_naive = [median_ms(lambda s=s: interaction_naive(catalog, naive, s), max(1, repeat // 2))
-                       for s in states]
-    lines.append(_row(f"one interaction (median of {len(states)} filter states)",
-                      statistics.median(per_state_ours), statistics.median(per_state_naive), "ms",
-                      f"≤ {TARGETS['interaction_ms']:.0f} ms"))
+    per_state_naive = [
+        median_ms(lambda s=s: interaction_naive(catalog, naive, s), max(1, repeat // 2)) for s in states
+    ]
+    lines.append(
+        _row(
+            f"one interaction (median of {len(states)} filter states)",
+            statistics.median(per_state_ours),
+            statistics.median(per_state_naive),
+            "ms",
+            f"≤ {TARGETS['interaction_ms']:.0f} ms",
+        )
+    )
     lines.append(_row("one interaction, slowest state", max(per_state_ours), max(per_state_naive), "ms"))
-    for label, state in (("default map", FilterState()),
-                         ("filtered map (green_finance)", FilterState(themes=("green_finance",)))):
+    for label, state in (
+        ("default map", FilterState()),
+        ("filtered map (green_finance)", FilterState(themes=("green_finance",))),
+    ):
         ours_p, naive_p = payload(catalog, layers, state), payload(catalog, naive, state)
-        target = f"≤ {TARGETS['default_map_kb']:.0f} KB, ratio ≤ {TARGETS['payload_ratio']}" \
-            if label == "default map" else f"ratio ≤ {TARGETS['payload_ratio']}"
-        lines.append(_row(f"{label}: HTML", ours_p.html_bytes / 1024, naive_p.html_bytes / 1024, "KB", target))
+        target = (
+            f"≤ {TARGETS['default_map_kb']:.0f} KB, ratio ≤ {TARGETS['payload_ratio']}"
+            if label == "default map"
+            else f"ratio ≤ {TARGETS['payload_ratio']}"
+        )
+        lines.append(
+            _row(f"{label}: HTML", ours_p.html_bytes / 1024, naive_p.html_bytes / 1024, "KB", target)
+        )
         lines.append(_row(f"{label}: vertices", ours_p.vertices, naive_p.vertices, ""))
     lines.append(_row("peak RSS after loading", ours_rss, naive_rss, "MB"))
 
@@ -114,14 +146,23 @@ def main() -> int:
         big, big_layers = scaled(catalog, layers, factor)
         zone_counts.append(len(big.zones))
         state = FilterState()
-        times.append(median_ms(lambda b=big, bl=big_layers: interaction_ours(b, bl, state),
-                               3 if factor < 100 else 1))
+        times.append(
+            median_ms(
+                lambda b=big, bl=big_layers, s=state: interaction_ours(b, bl, s), 3 if factor < 100 else 1
+            )
+        )
         sizes.append(payload(big, big_layers, state).html_bytes / 1024)
         if factor <= 10:
             big_naive = naive_layers(big_layers, naive.context)
-            naive_times.append(median_ms(lambda b=big, bn=big_naive: interaction_naive(b, bn, state), 1))
-        lines.append(_row(f"growth {factor}× ({len(big.zones)} zones): interaction", times[-1],
-                          naive_times[-1] if factor <= 10 else None, "ms"))
+            naive_times.append(median_ms(lambda b=big, bn=big_naive, s=state: interaction_naive(b, bn, s), 1))
+        lines.append(
+            _row(
+                f"growth {factor}× ({len(big.zones)} zones): interaction",
+                times[-1],
+                naive_times[-1] if factor <= 10 else None,
+                "ms",
+            )
+        )
         lines.append(_row(f"growth {factor}×: map HTML", sizes[-1], None, "KB"))
     time_exp = growth_exponent(zone_counts, times)
     size_exp = growth_exponent(zone_counts, sizes)
@@ -132,18 +173,27 @@ def main() -> int:
         from benchmarks.concurrency import run_sessions
 
         report = run_sessions(args.sessions)
-        lines.append(f"| concurrency: {report.sessions} sessions, correct zone counts | "
-                     f"{report.correct}/{report.sessions} | | | all |")
-        lines.append(f"| concurrency: time to rendered map, median / p95 | {report.median_s:.2f} s / "
-                     f"{report.p95_s:.2f} s | | | |")
+        lines.append(
+            f"| concurrency: {report.sessions} sessions, correct zone counts | "
+            f"{report.correct}/{report.sessions} | | | all |"
+        )
+        lines.append(
+            f"| concurrency: time to rendered map, median / p95 | {report.median_s:.2f} s / "
+            f"{report.p95_s:.2f} s | | | |"
+        )
         lines.append(f"| concurrency: server peak RSS | {report.peak_rss_mb:.0f} MB | | | |")
         lines.append(f"| concurrency: server log errors | {report.log_errors} | | | 0 |")
 
-    print(f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
-          f"{__import__('os').cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}")
-    print(f"Zones {len(catalog.zones)}, projects {len(catalog.projects)}, indicators {len(catalog.indicators)}; "
-          f"repeats {repeat}")
+    print(
+        f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+        f"{__import__('os').cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    print(
+        f"Zones {len(catalog.zones)}, projects {len(catalog.projects)}, "
+        f"indicators {len(catalog.indicators)}; "
+        f"repeats {repeat}"
+    )
     print("\n".join(lines))
     misses = []
     if statistics.median(per_state_ours) > TARGETS["interaction_ms"]:

@@ -47,7 +47,9 @@ async def _session(browser, url: str, names: dict[str, str], expected: dict[str,
     try:
         start = time.perf_counter()
         await page.goto(url)
-        zones = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator("path.leaflet-interactive")
+        zones = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
+            "path.leaflet-interactive"
+        )
         await _wait_count(zones, expected[""])
         rendered = time.perf_counter() - start
         box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first
@@ -104,7 +106,7 @@ def run_sessions(sessions: int = 20) -> ConcurrencyReport:
             done.set()
             sampler.join()
     times = sorted(t for ok, t in results if ok)
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))] if times else float("nan")
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))] if times else float("nan")
     return ConcurrencyReport(
         sessions=sessions,
         correct=sum(ok for ok, _ in results),

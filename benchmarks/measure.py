@@ -50,8 +50,11 @@ def filter_combinations(catalog: Catalog, minimum: int = 50) -> list[FilterState
     cities = sorted(set(catalog.zones["city"]))
     states = [FilterState(lang=lang) for lang in ("en", "zh")]
     states += [FilterState(themes=(t,), lang=lang) for t in themes for lang in ("en", "zh")]
-    states += [FilterState(themes=pair, match=m) for pair in itertools.combinations(themes[:6], 2)
-               for m in ("any", "all")]
+    states += [
+        FilterState(themes=pair, match=m)
+        for pair in itertools.combinations(themes[:6], 2)
+        for m in ("any", "all")
+    ]
     states += [FilterState(cities=(c,), lang="zh") for c in cities]
     states += [FilterState(themes=(t,), cities=(c,)) for t in themes[:4] for c in cities]
     assert len(states) >= minimum, len(states)
@@ -98,8 +101,10 @@ def payload(catalog: Catalog, layers: GeoLayers, state: FilterState) -> MapPaylo
     """HTML size and vertices drawn for the map of a filter state."""
     html = render_full_map(catalog, layers, state)
     shown = display_zones(layers, filter_zones(catalog.zones, state), "wgs84")
-    vertices = int(shapely.get_num_coordinates(layers.context.geometry.values).sum()
-                   + shapely.get_num_coordinates(shown.geometry.values).sum())
+    vertices = int(
+        shapely.get_num_coordinates(layers.context.geometry.values).sum()
+        + shapely.get_num_coordinates(shown.geometry.values).sum()
+    )
     return MapPayload(len(html.encode("utf-8")), vertices)
 
 
@@ -111,10 +116,17 @@ def scaled(catalog: Catalog, layers: GeoLayers, factor: int) -> tuple[Catalog, G
     for k in range(factor):
         dx = 0.02 * k
         suffix = f"_c{k}"
-        copies.append(catalog.zones.assign(id=catalog.zones["id"] + suffix,
-                                           parent=catalog.zones["parent"].map(lambda p, s=suffix: p and p + s)))
-        display.append(layers.zones_display.assign(id=layers.zones_display["id"] + suffix,
-                                                   geometry=layers.zones_display.translate(dx)))
+        copies.append(
+            catalog.zones.assign(
+                id=catalog.zones["id"] + suffix,
+                parent=catalog.zones["parent"].map(lambda p, s=suffix: p and p + s),
+            )
+        )
+        display.append(
+            layers.zones_display.assign(
+                id=layers.zones_display["id"] + suffix, geometry=layers.zones_display.translate(dx)
+            )
+        )
         full.append(layers.zones.assign(id=layers.zones["id"] + suffix, geometry=layers.zones.translate(dx)))
     big = replace(catalog, zones=pd.concat(copies, ignore_index=True))
     big_layers = replace(

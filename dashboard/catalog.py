@@ -28,6 +28,8 @@ DATA_DIR_ENV = "GBA_DATA_DIR"
 def default_data_dir() -> Path:
     """The data folder: `data/` of the project, or the folder named by $GBA_DATA_DIR."""
     return Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+
+
 # libyaml's parser when PyYAML was built with it: several times faster on the data files
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _WHITESPACE = re.compile(r"\s+")
@@ -87,7 +89,7 @@ class _Loaded:
 def _read_yaml(path: Path, data_dir: Path, problems: list[Problem]) -> list[dict]:
     rel = path.relative_to(data_dir).as_posix()
     try:
-        content = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 (safe loader)
+        content = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         problems.append(Problem(rel, "-", "-", f"cannot be parsed: {exc}"))
         return []
@@ -128,9 +130,7 @@ def _check_unique(loaded: list[_Loaded], problems: list[Problem]) -> None:
     seen: dict[str, str] = {}
     for file, record in _iter(loaded):
         if record.id in seen:
-            problems.append(
-                Problem(file, record.id, "id", f"duplicate id (also in {seen[record.id]})")
-            )
+            problems.append(Problem(file, record.id, "id", f"duplicate id (also in {seen[record.id]})"))
         else:
             seen[record.id] = file
 
@@ -224,9 +224,7 @@ def _frame(loaded: list[_Loaded], columns: list[str]) -> pd.DataFrame:
 
 
 def _citation_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    frame["source_ids"] = frame["citations"].map(
-        lambda cs: tuple(dict.fromkeys(c.source for c in cs))
-    )
+    frame["source_ids"] = frame["citations"].map(lambda cs: tuple(dict.fromkeys(c.source for c in cs)))
     frame["locators"] = frame["citations"].map(lambda cs: tuple(c.locator for c in cs))
     return frame
 

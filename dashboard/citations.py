@@ -59,9 +59,7 @@ def context(text: str, quote: str, lines_around: int = 2) -> QuoteContext | None
 
 def highlighted_html(ctx: QuoteContext) -> str:
     """The passage as escaped HTML with the quote marked; line breaks kept."""
-    body = (
-        html.escape(ctx.before) + "<mark>" + html.escape(ctx.quote) + "</mark>" + html.escape(ctx.after)
-    )
+    body = html.escape(ctx.before) + "<mark>" + html.escape(ctx.quote) + "</mark>" + html.escape(ctx.after)
     # the PDF extraction leaves blank lines between printed lines; one break per line reads better
     body = _BLANK_LINES.sub("\n", body.strip("\n"))
     return '<div class="plan-passage">' + body.replace("\n", "<br>") + "</div>"

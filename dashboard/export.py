@@ -1,8 +1,8 @@
 """Command line export of the filtered tables, byte-identical to the app's downloads.
 
-    python -m dashboard.export zones|projects|indicators [--theme ID ...] [--city 广州 ...]
-        [--source ID ...] [--kind KIND ...] [--search TEXT] [--match any|all]
-        [--lang zh|en] [--format csv|geojson] [-o FILE]
+python -m dashboard.export zones|projects|indicators [--theme ID ...] [--city 广州 ...]
+    [--source ID ...] [--kind KIND ...] [--search TEXT] [--match any|all]
+    [--lang zh|en] [--format csv|geojson] [-o FILE]
 """
 
 from __future__ import annotations
@@ -33,21 +33,50 @@ def build_parser() -> argparse.ArgumentParser:
         description="Export the filtered zones, projects or indicator targets.",
     )
     parser.add_argument("table", choices=TABLES, help="which table to export")
-    parser.add_argument("--theme", action="append", default=[], metavar="ID",
-                        help="theme id; repeat for several (see data/themes.yaml)")
-    parser.add_argument("--match", choices=("any", "all"), default="any",
-                        help="with several themes: records having any (default) or all of them")
-    parser.add_argument("--city", action="append", default=[], metavar="CITY",
-                        help="city (or indicator scope) in Chinese or English, e.g. 广州 or Guangzhou")
-    parser.add_argument("--source", action="append", default=[], metavar="ID",
-                        help="source plan id; repeat for several (see data/sources.yaml)")
-    parser.add_argument("--kind", action="append", default=[], metavar="KIND",
-                        help="zone kind: district, cluster, platform or area (zones only)")
-    parser.add_argument("--search", default="", metavar="TEXT",
-                        help="keep records whose Chinese or English name contains TEXT")
+    parser.add_argument(
+        "--theme",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="theme id; repeat for several (see data/themes.yaml)",
+    )
+    parser.add_argument(
+        "--match",
+        choices=("any", "all"),
+        default="any",
+        help="with several themes: records having any (default) or all of them",
+    )
+    parser.add_argument(
+        "--city",
+        action="append",
+        default=[],
+        metavar="CITY",
+        help="city (or indicator scope) in Chinese or English, e.g. 广州 or Guangzhou",
+    )
+    parser.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="source plan id; repeat for several (see data/sources.yaml)",
+    )
+    parser.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        metavar="KIND",
+        help="zone kind: district, cluster, platform or area (zones only)",
+    )
+    parser.add_argument(
+        "--search",
+        default="",
+        metavar="TEXT",
+        help="keep records whose Chinese or English name contains TEXT",
+    )
     parser.add_argument("--lang", choices=LANGS, default="en", help="language of headers and labels")
-    parser.add_argument("--format", choices=("csv", "geojson"), default="csv",
-                        help="geojson is available for zones only")
+    parser.add_argument(
+        "--format", choices=("csv", "geojson"), default="csv", help="geojson is available for zones only"
+    )
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     return parser
 

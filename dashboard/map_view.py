@@ -40,17 +40,33 @@ class Basemap:
 
 
 BASEMAPS: tuple[Basemap, ...] = (
-    Basemap("light", "浅色底图", "Light (CARTO)",
-            "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
-            '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
-            'contributors &copy; <a href="https://carto.com/attributions">CARTO</a>', "wgs84", "abcd"),
-    Basemap("osm", "OpenStreetMap", "OpenStreetMap",
-            "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-            '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-            "wgs84"),
-    Basemap("gaode", "高德地图（GCJ-02）", "Gaode / Amap (GCJ-02)",
-            "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8"
-            "&x={x}&y={y}&z={z}", "&copy; Gaode.com", "gcj02", "1234"),
+    Basemap(
+        "light",
+        "浅色底图",
+        "Light (CARTO)",
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
+        'contributors &copy; <a href="https://carto.com/attributions">CARTO</a>',
+        "wgs84",
+        "abcd",
+    ),
+    Basemap(
+        "osm",
+        "OpenStreetMap",
+        "OpenStreetMap",
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+        "wgs84",
+    ),
+    Basemap(
+        "gaode",
+        "高德地图（GCJ-02）",
+        "Gaode / Amap (GCJ-02)",
+        "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+        "&copy; Gaode.com",
+        "gcj02",
+        "1234",
+    ),
     Basemap("none", "无底图", "None", None, "", "wgs84"),
 )
 BASEMAP_IDS = tuple(b.id for b in BASEMAPS)
@@ -74,7 +90,9 @@ def context_geojson(context: gpd.GeoDataFrame) -> tuple[str, str]:
 
 def _context_layer(geojson: str, name: str, style: dict) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name=name, control=True)
-    folium.GeoJson(geojson, style_function=lambda _feature: style, interactive=False, control=False).add_to(group)
+    folium.GeoJson(geojson, style_function=lambda _feature: style, interactive=False, control=False).add_to(
+        group
+    )
     return group
 
 
@@ -102,8 +120,11 @@ def base_map(basemap: Basemap, context: tuple[str, str]) -> folium.Map:
     use_local_assets(m)
     if basemap.tiles:
         folium.TileLayer(
-            tiles=basemap.tiles, attr=basemap.attribution, name=basemap.label_en,
-            subdomains=basemap.subdomains, max_zoom=18,
+            tiles=basemap.tiles,
+            attr=basemap.attribution,
+            name=basemap.label_en,
+            subdomains=basemap.subdomains,
+            max_zoom=18,
         ).add_to(m)
     districts, outlines = context
     _context_layer(districts, "区界 District boundaries", _DISTRICT_STYLE).add_to(m)
@@ -132,22 +153,24 @@ def zone_features(
     features = []
     for _, z in zones.loc[order].iterrows():
         approximate = z["precision"] == "approximate"
-        features.append({
-            "type": "Feature",
-            "id": z["id"],
-            "properties": {
-                "zone_id": z["id"],
-                "fill": theme_colours[z["themes"][0]],
-                "dash": APPROXIMATE_DASH if approximate else None,
-                "tip": tooltip_html(
-                    z["name_zh"] if lang == "zh" else z["name_en"],
-                    pick(ZONE_KIND[z["kind"]], lang),
-                    [theme_names[t] for t in z["themes"]],
-                    pick(PRECISION["approximate"], lang) if approximate else None,
-                ),
-            },
-            "geometry": z.geometry.__geo_interface__,
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": z["id"],
+                "properties": {
+                    "zone_id": z["id"],
+                    "fill": theme_colours[z["themes"][0]],
+                    "dash": APPROXIMATE_DASH if approximate else None,
+                    "tip": tooltip_html(
+                        z["name_zh"] if lang == "zh" else z["name_en"],
+                        pick(ZONE_KIND[z["kind"]], lang),
+                        [theme_names[t] for t in z["themes"]],
+                        pick(PRECISION["approximate"], lang) if approximate else None,
+                    ),
+                },
+                "geometry": z.geometry.__geo_interface__,
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -193,7 +216,9 @@ def fit_view(
     def mercator_y(lat: float) -> float:
         return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
-    centre_lat = math.degrees(2 * math.atan(math.exp((mercator_y(miny) + mercator_y(maxy)) / 2)) - math.pi / 2)
+    centre_lat = math.degrees(
+        2 * math.atan(math.exp((mercator_y(miny) + mercator_y(maxy)) / 2)) - math.pi / 2
+    )
     span_x = max(maxx - minx, 1e-6) / 360
     span_y = max(mercator_y(maxy) - mercator_y(miny), 1e-6) / (2 * math.pi)
     zoom = math.floor(min(math.log2(width_px / 256 / span_x), math.log2(height_px / 256 / span_y)))
@@ -206,17 +231,18 @@ def overlay_features(cities: gpd.GeoDataFrame, values: pd.DataFrame, colours: di
     for _, city in cities.iterrows():
         if city["city"] not in values.index:
             continue
-        features.append({
-            "type": "Feature",
-            "properties": {"fill": colours[city["city"]], "tip": values.loc[city["city"], "tip"]},
-            "geometry": city.geometry.__geo_interface__,
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"fill": colours[city["city"]], "tip": values.loc[city["city"], "tip"]},
+                "geometry": city.geometry.__geo_interface__,
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
 def _overlay_style(feature: dict) -> dict:
-    return {"fillColor": feature["properties"]["fill"], "color": "#444444", "weight": 1,
-            "fillOpacity": 0.55}
+    return {"fillColor": feature["properties"]["fill"], "color": "#444444", "weight": 1, "fillOpacity": 0.55}
 
 
 def overlay_layer(collection: dict, name: str) -> folium.FeatureGroup:

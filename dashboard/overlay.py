@@ -55,8 +55,12 @@ def comparable_values(indicators: pd.DataFrame) -> pd.DataFrame:
     out["cagr"] = [
         None if q == "range" else implied_cagr(b, t, by, ty)
         for b, t, by, ty, q in zip(
-            out["normalized_baseline"], out["normalized_target"], out["baseline_year"],
-            out["target_year"], out["qualifier"], strict=True,
+            out["normalized_baseline"],
+            out["normalized_target"],
+            out["baseline_year"],
+            out["target_year"],
+            out["qualifier"],
+            strict=True,
         )
     ]
     return out

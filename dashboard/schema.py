@@ -15,9 +15,7 @@ ID_PATTERN = r"^[a-z0-9_]+$"
 CITIES = ("广东", "广州", "深圳", "东莞", "珠海", "佛山", "中山", "江门", "惠州", "肇庆", "香港", "澳门")
 ZoneKind = Literal["district", "cluster", "platform", "area"]
 GeometryKind = Literal["admin", "approximate"]
-ProjectKind = Literal[
-    "institution", "platform", "infrastructure", "programme", "event", "policy", "fund"
-]
+ProjectKind = Literal["institution", "platform", "infrastructure", "programme", "event", "policy", "fund"]
 Qualifier = Literal["exact", "about", "at_least", "over", "at_most", "range"]
 Nature = Literal["预期性", "约束性"]
 City = Literal[CITIES]  # type: ignore[valid-type]

@@ -24,7 +24,10 @@ def sources_table(sources: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         sources["scope"].map(lambda s: city_label(s, lang)),
     ]
     return pd.DataFrame(
-        {h: c.map(lambda v: "—" if v is None else v).to_numpy() for h, c in zip(headers, columns, strict=True)}
+        {
+            h: c.map(lambda v: "—" if v is None else v).to_numpy()
+            for h, c in zip(headers, columns, strict=True)
+        }
     )
 
 

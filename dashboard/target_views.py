@@ -12,21 +12,23 @@ from dashboard.tables import format_number, theme_names
 def targets_view_table(indicators: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Baseline, target as written, normalized values and implied CAGR, labelled in the language."""
     rows = comparable_values(indicators)
-    table = pd.DataFrame({
-        "indicator_id": rows["id"],
-        "scope": rows["scope"].map(lambda s: city_label(s, lang)),
-        "name_zh" if lang == "zh" else "name_en": rows["name_zh" if lang == "zh" else "name_en"],
-        "unit": rows["unit"],
-        "baseline_year": rows["baseline_year"].map(format_number),
-        "baseline_value": rows["baseline_value"].map(format_number),
-        "target_year": rows["target_year"].map(format_number),
-        "target_text": rows["target_text"],
-        "normalized_baseline": rows["normalized_baseline"].map(format_number),
-        "normalized_target": rows["normalized_target"].map(format_number),
-        "normalized_unit": rows["normalized_unit"],
-        "cagr": rows["cagr"].map(lambda g: "" if g is None or pd.isna(g) else f"{g * 100:.1f}%"),
-        "themes": rows["themes"].map(lambda ts: ";".join(theme_names(ts, themes, lang))),
-    })
+    table = pd.DataFrame(
+        {
+            "indicator_id": rows["id"],
+            "scope": rows["scope"].map(lambda s: city_label(s, lang)),
+            "name_zh" if lang == "zh" else "name_en": rows["name_zh" if lang == "zh" else "name_en"],
+            "unit": rows["unit"],
+            "baseline_year": rows["baseline_year"].map(format_number),
+            "baseline_value": rows["baseline_value"].map(format_number),
+            "target_year": rows["target_year"].map(format_number),
+            "target_text": rows["target_text"],
+            "normalized_baseline": rows["normalized_baseline"].map(format_number),
+            "normalized_target": rows["normalized_target"].map(format_number),
+            "normalized_unit": rows["normalized_unit"],
+            "cagr": rows["cagr"].map(lambda g: "" if g is None or pd.isna(g) else f"{g * 100:.1f}%"),
+            "themes": rows["themes"].map(lambda ts: ";".join(theme_names(ts, themes, lang))),
+        }
+    )
     table.columns = [column_label(c, lang) for c in table.columns]
     return table
 

@@ -58,9 +58,7 @@ def _known(
     return tuple(kept)
 
 
-def _single(
-    params: Mapping, key: str, allowed: Sequence[str], default: str, notices: list[str]
-) -> str:
+def _single(params: Mapping, key: str, allowed: Sequence[str], default: str, notices: list[str]) -> str:
     values = _values(params, key)
     if not values:
         return default

@@ -14,14 +14,23 @@ from dashboard.text_safety import md_escape
 from dashboard.zone_detail import zone_detail
 
 
+def render_problems(problems) -> None:
+    """The located data problems, in both languages, instead of a traceback; stops the page."""
+    st.error(ui("data_error", "en") + "\n\n" + ui("data_error", "zh"))
+    st.markdown("\n".join(f"- {md_escape(problem)}" for problem in problems))
+    st.stop()
+
+
 def render_citations(catalog: Catalog, citations, lang: Lang) -> None:
     """Each citation as a quote with its plan and locator."""
-    titles = dict(zip(catalog.sources["id"],
-                      catalog.sources["title_zh" if lang == "zh" else "title_en"], strict=True))
+    titles = dict(
+        zip(catalog.sources["id"], catalog.sources["title_zh" if lang == "zh" else "title_en"], strict=True)
+    )
     for citation in citations:
         st.markdown(f"> {md_escape(citation.quote)}")
-        st.caption(f"{md_escape(titles.get(citation.source, citation.source))} · "
-                   f"{md_escape(citation.locator)}")
+        st.caption(
+            f"{md_escape(titles.get(citation.source, citation.source))} · {md_escape(citation.locator)}"
+        )
 
 
 def render_zone_detail(catalog: Catalog, layers: GeoLayers, zone_id: str | None, lang: Lang) -> None:
@@ -31,8 +40,9 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, zone_id: str | None,
         st.info(ui("click_hint", lang))
         return
     st.subheader(md_escape(detail.name))
-    st.caption(md_escape(f"{detail.other_name} · {detail.kind} · {detail.city} · "
-                         f"{'、'.join(detail.districts)}"))
+    st.caption(
+        md_escape(f"{detail.other_name} · {detail.kind} · {detail.city} · {'、'.join(detail.districts)}")
+    )
     if detail.precision:
         st.caption(f"{ui('precision', lang)}: {md_escape(detail.precision)}")
     st.markdown(f"**{ui('positioning', lang)}**: {md_escape(detail.positioning)}")

@@ -65,18 +65,26 @@ def zone_detail(
         precision=pick(PRECISION[precision], lang) if precision else None,
         positioning=z["positioning_zh" if lang == "zh" else "positioning_en"],
         themes=theme_names(z["themes"], catalog.themes, lang),
-        projects=pd.DataFrame({
-            "id": projects["id"],
-            "name": projects[name_col],
-            "lead_units": projects["lead_units"].map("、".join),
-        }),
-        targets=pd.DataFrame({
-            "id": targets["id"],
-            "name": targets[name_col],
-            "baseline": [f"{format_number(y)} {format_number(v)}".strip() for y, v in
-                         zip(targets["baseline_year"], targets["baseline_value"], strict=True)],
-            "target": [f"{y} {t}" for y, t in zip(targets["target_year"], targets["target_text"], strict=True)],
-            "unit": targets["unit"],
-        }),
+        projects=pd.DataFrame(
+            {
+                "id": projects["id"],
+                "name": projects[name_col],
+                "lead_units": projects["lead_units"].map("、".join),
+            }
+        ),
+        targets=pd.DataFrame(
+            {
+                "id": targets["id"],
+                "name": targets[name_col],
+                "baseline": [
+                    f"{format_number(y)} {format_number(v)}".strip()
+                    for y, v in zip(targets["baseline_year"], targets["baseline_value"], strict=True)
+                ],
+                "target": [
+                    f"{y} {t}" for y, t in zip(targets["target_year"], targets["target_text"], strict=True)
+                ],
+                "unit": targets["unit"],
+            }
+        ),
         citations=tuple(z["citations"]),
     )

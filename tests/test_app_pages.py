@@ -17,8 +17,12 @@ from dashboard.export import main as export_main
 from dashboard.text_safety import md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["dashboard/pages/map.py", "dashboard/pages/targets.py", "dashboard/pages/projects.py",
-         "dashboard/pages/sources.py"]
+PAGES = [
+    "dashboard/pages/map.py",
+    "dashboard/pages/targets.py",
+    "dashboard/pages/projects.py",
+    "dashboard/pages/sources.py",
+]
 
 
 def _records(folder: str) -> list[dict]:
@@ -64,9 +68,13 @@ def test_page_renders_without_exception(page, lang):
     if page.endswith("sources.py"):
         assert headers[0] == ("编号" if lang == "zh" else "id")
     else:
-        assert headers[0] == {"zh": {"map.py": "区域编号", "targets.py": "指标编号", "projects.py": "项目编号"},
-                              "en": {"map.py": "zone_id", "targets.py": "indicator_id",
-                                     "projects.py": "project_id"}}[lang][page.rsplit("/", 1)[1]]
+        assert (
+            headers[0]
+            == {
+                "zh": {"map.py": "区域编号", "targets.py": "指标编号", "projects.py": "项目编号"},
+                "en": {"map.py": "zone_id", "targets.py": "indicator_id", "projects.py": "project_id"},
+            }[lang][page.rsplit("/", 1)[1]]
+        )
 
 
 def _expected(theme: str) -> tuple[list[str], list[str], list[str]]:
@@ -80,12 +88,14 @@ def _expected(theme: str) -> tuple[list[str], list[str], list[str]]:
 def test_picking_a_theme_changes_counts_and_tables():
     at = _app()
     assert f"{len(ZONES)} zones, {len(PROJECTS)} projects, {len(INDICATORS)} targets" in [
-        c.value for c in at.caption]
+        c.value for c in at.caption
+    ]
     at.sidebar.multiselect(key="flt_themes").set_value(["green_finance"]).run()
     zones, projects, indicators = _expected("green_finance")
     assert 0 < len(zones) < len(ZONES)
     assert f"{len(zones)} zones, {len(projects)} projects, {len(indicators)} targets" in [
-        c.value for c in at.caption]
+        c.value for c in at.caption
+    ]
     assert list(at.dataframe[0].value["zone_id"]) == zones
     assert at.query_params["theme"] == "green_finance"  # a single value is stored unwrapped
     at.switch_page(PAGES[2]).run()
@@ -97,20 +107,40 @@ def test_language_switch_relabels_counts_and_headers():
     at = _app()
     at.sidebar.radio(key="flt_lang").set_value("zh").run()
     assert f"{len(ZONES)} 个功能区，{len(PROJECTS)} 个项目，{len(INDICATORS)} 项指标" in [
-        c.value for c in at.caption]
+        c.value for c in at.caption
+    ]
     assert list(at.dataframe[0].value.columns)[:3] == ["区域编号", "中文名称", "英文名称"]
 
 
 @pytest.mark.parametrize(
     ("page", "table", "file_name"),
-    [(PAGES[0], "zones", "zones.csv"), (PAGES[1], "indicators", "indicators.csv"),
-     (PAGES[2], "projects", "projects.csv")],
+    [
+        (PAGES[0], "zones", "zones.csv"),
+        (PAGES[1], "indicators", "indicators.csv"),
+        (PAGES[2], "projects", "projects.csv"),
+    ],
 )
 def test_csv_download_is_the_export_cli_bytes(tmp_path, page, table, file_name):
     at = _app(page, theme=["green_finance", "fintech"], match="any", city="广州", lang="zh")
     out = tmp_path / "cli.csv"
-    assert export_main([table, "--theme", "green_finance", "--theme", "fintech", "--city", "广州",
-                        "--lang", "zh", "-o", str(out)]) == 0
+    assert (
+        export_main(
+            [
+                table,
+                "--theme",
+                "green_finance",
+                "--theme",
+                "fintech",
+                "--city",
+                "广州",
+                "--lang",
+                "zh",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     expected_id = _calculate_file_id(out.read_bytes(), "text/csv", file_name)
     button = next(b for b in at.download_button if b.proto.url.endswith(".csv"))
     assert button.proto.url == f"/mock/media/{expected_id}.csv"
@@ -137,5 +167,9 @@ def test_bad_data_shows_located_problems_not_a_traceback(tmp_path, monkeypatch):
     assert not at.exception
     assert at.error[0].value.startswith("The data failed validation")
     problems = at.markdown[0].value
-    assert md_escape(f"zones/{path.name}: record '{records[0]['id']}', field 'themes.0': "
-                     "unknown theme id 'gold_rush'") in problems
+    assert (
+        md_escape(
+            f"zones/{path.name}: record '{records[0]['id']}', field 'themes.0': unknown theme id 'gold_rush'"
+        )
+        in problems
+    )

@@ -53,13 +53,13 @@ def _offline(page: Page, base_url: str) -> list[str]:
     return blocked
 
 
-def _expected_zones(theme: str | None) -> tuple[int, str, str]:
-    """Zone count for the filter, and the id and name of the smallest zone (drawn last, on top)."""
+def _expected_zones(theme: str | None) -> tuple[int, str]:
+    """Zone count for the filter, and the name of the smallest zone (drawn last, on top)."""
     catalog = load_catalog()
     state = FilterState(themes=(theme,) if theme else ())
     shown = display_zones(load_layers(catalog), filter_zones(catalog.zones, state), "wgs84")
     smallest = shown.loc[shown.to_crs(6933).area.idxmin()]
-    return len(shown), smallest["id"], smallest["name_en"]
+    return len(shown), smallest["name_en"]
 
 
 def test_map_filter_click_download(server, browser, tmp_path):
@@ -72,7 +72,7 @@ def test_map_filter_click_download(server, browser, tmp_path):
         page.goto(url)
         frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
         zones = frame.locator("path.leaflet-interactive")
-        all_count, _, _ = _expected_zones(None)
+        all_count, _ = _expected_zones(None)
         expect(zones).to_have_count(all_count, timeout=60_000)
 
         step = "choose theme"
@@ -80,7 +80,7 @@ def test_map_filter_click_download(server, browser, tmp_path):
         themes_box.click()
         page.get_by_role("option", name="Green finance", exact=True).click()
         page.keyboard.press("Escape")
-        theme_count, smallest_id, smallest_name = _expected_zones(THEME)
+        theme_count, smallest_name = _expected_zones(THEME)
         assert theme_count < all_count
         expect(zones).to_have_count(theme_count, timeout=30_000)
         assert f"theme={THEME}" in page.url

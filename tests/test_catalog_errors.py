@@ -29,17 +29,36 @@ def test_the_fixture_itself_is_valid(sample_catalog):
 @pytest.mark.parametrize(
     ("file", "edit", "expected"),
     [
-        ("zones/sample.yaml", _set(0, "themes", ["green_finance", "gold"]),
-         Problem("zones/sample.yaml", "zone_a", "themes.1", "unknown theme id 'gold'")),
-        ("zones/sample.yaml", _set(1, "id", "zone_a"),
-         Problem("zones/sample.yaml", "zone_a", "id", "duplicate id (also in zones/sample.yaml)")),
-        ("projects/sample.yaml", _set(0, "zone", "zone_x"),
-         Problem("projects/sample.yaml", "proj_1", "zone", "unknown zone 'zone_x'")),
-        ("zones/sample.yaml", _set(1, "parent", "nowhere"),
-         Problem("zones/sample.yaml", "zone_b", "parent", "unknown zone 'nowhere'")),
-        ("indicators/sample.yaml", _set(0, "target_value", 3100),
-         Problem("indicators/sample.yaml", "ind_value_added", "target_value",
-                 "number 3100 does not occur in any quote")),
+        (
+            "zones/sample.yaml",
+            _set(0, "themes", ["green_finance", "gold"]),
+            Problem("zones/sample.yaml", "zone_a", "themes.1", "unknown theme id 'gold'"),
+        ),
+        (
+            "zones/sample.yaml",
+            _set(1, "id", "zone_a"),
+            Problem("zones/sample.yaml", "zone_a", "id", "duplicate id (also in zones/sample.yaml)"),
+        ),
+        (
+            "projects/sample.yaml",
+            _set(0, "zone", "zone_x"),
+            Problem("projects/sample.yaml", "proj_1", "zone", "unknown zone 'zone_x'"),
+        ),
+        (
+            "zones/sample.yaml",
+            _set(1, "parent", "nowhere"),
+            Problem("zones/sample.yaml", "zone_b", "parent", "unknown zone 'nowhere'"),
+        ),
+        (
+            "indicators/sample.yaml",
+            _set(0, "target_value", 3100),
+            Problem(
+                "indicators/sample.yaml",
+                "ind_value_added",
+                "target_value",
+                "number 3100 does not occur in any quote",
+            ),
+        ),
     ],
     ids=["unknown-theme", "duplicate-id", "dangling-zone", "dangling-parent", "number-not-in-quote"],
 )
@@ -55,7 +74,10 @@ def test_quote_not_in_source(data_copy):
     edit_yaml(data_copy / "zones/sample.yaml", edit)
     [problem] = _problems(data_copy)
     assert (problem.file, problem.record, problem.field) == (
-        "zones/sample.yaml", "zone_a", "citations.0.quote")
+        "zones/sample.yaml",
+        "zone_a",
+        "citations.0.quote",
+    )
     assert problem.message.startswith("quote not found in source 'plan_a'")
 
 

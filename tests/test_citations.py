@@ -14,10 +14,7 @@ import yaml
 from dashboard.catalog import DATA_DIR, load_catalog, normalize_whitespace, number_tokens
 
 SOURCES = {s["id"]: s for s in yaml.safe_load((DATA_DIR / "sources.yaml").read_text("utf-8"))}
-TEXTS = {
-    sid: normalize_whitespace((DATA_DIR / s["file"]).read_text("utf-8"))
-    for sid, s in SOURCES.items()
-}
+TEXTS = {sid: normalize_whitespace((DATA_DIR / s["file"]).read_text("utf-8")) for sid, s in SOURCES.items()}
 
 
 def _records(folder: str) -> list[tuple[str, dict]]:

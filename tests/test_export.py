@@ -31,30 +31,83 @@ def _rows(payload: bytes) -> list[list[str]]:
 def test_zones_header_and_row(tmp_path):
     rows = _rows(_export(tmp_path, "zones"))
     assert rows[0] == [
-        "zone_id", "name_zh", "name_en", "city", "districts", "parent_zone", "kind", "themes",
-        "positioning_zh", "positioning_en", "project_count", "source_ids", "locators",
+        "zone_id",
+        "name_zh",
+        "name_en",
+        "city",
+        "districts",
+        "parent_zone",
+        "kind",
+        "themes",
+        "positioning_zh",
+        "positioning_en",
+        "project_count",
+        "source_ids",
+        "locators",
     ]
     assert rows[2] == [
-        "zone_b", "乙区", "District B", "Shenzhen", "福田区", "", "Cluster",
-        "Fintech;Cross-border finance", "金融科技和跨境金融", "Fintech and cross-border finance",
-        "0", "plan_a", "第一章",
+        "zone_b",
+        "乙区",
+        "District B",
+        "Shenzhen",
+        "福田区",
+        "",
+        "Cluster",
+        "Fintech;Cross-border finance",
+        "金融科技和跨境金融",
+        "Fintech and cross-border finance",
+        "0",
+        "plan_a",
+        "第一章",
     ]
 
 
 def test_projects_and_indicators_columns(tmp_path):
     assert _rows(_export(tmp_path, "projects"))[0][:11] == [
-        "project_id", "name_zh", "name_en", "city", "zone_id", "themes", "kind", "lead_units",
-        "source_id", "locator", "quote",
+        "project_id",
+        "name_zh",
+        "name_en",
+        "city",
+        "zone_id",
+        "themes",
+        "kind",
+        "lead_units",
+        "source_id",
+        "locator",
+        "quote",
     ]
     rows = _rows(_export(tmp_path, "indicators"))
     assert rows[0][:16] == [
-        "indicator_id", "scope", "name_zh", "name_en", "unit", "baseline_year", "baseline_value",
-        "target_year", "target_value", "target_text", "qualifier", "nature", "themes", "source_id",
-        "locator", "quote",
+        "indicator_id",
+        "scope",
+        "name_zh",
+        "name_en",
+        "unit",
+        "baseline_year",
+        "baseline_value",
+        "target_year",
+        "target_value",
+        "target_text",
+        "qualifier",
+        "nature",
+        "themes",
+        "source_id",
+        "locator",
+        "quote",
     ]
     assert rows[1][:12] == [
-        "ind_value_added", "Guangzhou", "金融业增加值", "Financial-sector value added", "亿元",
-        "2020", "2234.06", "2025", "3000", "3000左右", "about", "",
+        "ind_value_added",
+        "Guangzhou",
+        "金融业增加值",
+        "Financial-sector value added",
+        "亿元",
+        "2020",
+        "2234.06",
+        "2025",
+        "3000",
+        "3000左右",
+        "about",
+        "",
     ]
 
 
@@ -103,8 +156,9 @@ def test_argparse_errors_exit_2(capsys):
 
 
 def test_bad_data_exits_1_with_located_problems(capsys, data_copy):
-    (data_copy / "themes.yaml").write_text("- {id: Bad Id, name_zh: x, name_en: y, colour: red}\n",
-                                           encoding="utf-8")
+    (data_copy / "themes.yaml").write_text(
+        "- {id: Bad Id, name_zh: x, name_en: y, colour: red}\n", encoding="utf-8"
+    )
     assert main(["zones"], data_dir=data_copy) == 1
     err = capsys.readouterr().err
     assert "themes.yaml: record 'Bad Id', field 'id'" in err
@@ -113,7 +167,9 @@ def test_bad_data_exits_1_with_located_problems(capsys, data_copy):
 def test_stdout_when_no_output_file():
     result = subprocess.run(
         [sys.executable, "-m", "dashboard.export", "zones", "--lang", "zh"],
-        cwd=ROOT, capture_output=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
     )
     assert result.stdout.startswith(b"\xef\xbb\xbf\xe5\x8c\xba\xe5\x9f\x9f")  # BOM + 区域
 

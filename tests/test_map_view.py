@@ -8,22 +8,41 @@ import pytest
 from shapely.geometry import box
 
 from dashboard.map_view import (
-    APPROXIMATE_DASH, BASEMAPS, base_map, basemap_by_id, fit_view, legend_html, map_layers,
-    tooltip_html, zone_features,
+    APPROXIMATE_DASH,
+    BASEMAPS,
+    base_map,
+    basemap_by_id,
+    fit_view,
+    legend_html,
+    map_layers,
+    tooltip_html,
+    zone_features,
 )
 
 EMPTY_CONTEXT = ('{"type": "FeatureCollection", "features": []}',) * 2
 HOSTILE = ["'", "`", "\\1", "${alert(1)}", "<script>alert(1)</script>", "=cmd|' /C calc'!A0", "\u202e"]
-THEMES = pd.DataFrame({"id": ["fintech", "green_finance"], "name_zh": ["金融科技", "绿色<金融>"],
-                       "name_en": ["Fintech", "Green"], "colour": ["#1f77b4", "#2e8b57"]})
+THEMES = pd.DataFrame(
+    {
+        "id": ["fintech", "green_finance"],
+        "name_zh": ["金融科技", "绿色<金融>"],
+        "name_en": ["Fintech", "Green"],
+        "colour": ["#1f77b4", "#2e8b57"],
+    }
+)
 
 
 def _zones(name_en: str = "Zone A") -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(
-        {"id": ["small", "big"], "name_zh": ["小区", "大区"], "name_en": [name_en, "Big"],
-         "kind": ["cluster", "district"], "themes": [("fintech",), ("green_finance", "fintech")],
-         "precision": ["approximate", "admin"]},
-        geometry=[box(113.30, 23.10, 113.32, 23.12), box(113.2, 23.0, 113.5, 23.3)], crs="EPSG:4326",
+        {
+            "id": ["small", "big"],
+            "name_zh": ["小区", "大区"],
+            "name_en": [name_en, "Big"],
+            "kind": ["cluster", "district"],
+            "themes": [("fintech",), ("green_finance", "fintech")],
+            "precision": ["approximate", "admin"],
+        },
+        geometry=[box(113.30, 23.10, 113.32, 23.12), box(113.2, 23.0, 113.5, 23.3)],
+        crs="EPSG:4326",
     )
 
 
@@ -56,8 +75,12 @@ def test_zone_features_order_style_and_precision_note():
     collection = zone_features(_zones(), names, colours, "zh")
     assert [f["id"] for f in collection["features"]] == ["big", "small"]  # small drawn on top
     big, small = (f["properties"] for f in collection["features"])
-    assert big == {"zone_id": "big", "fill": "#2e8b57", "dash": None,
-                   "tip": "<b>大区</b><br>区级定位<br>绿色&lt;金融&gt; · 金融科技"}
+    assert big == {
+        "zone_id": "big",
+        "fill": "#2e8b57",
+        "dash": None,
+        "tip": "<b>大区</b><br>区级定位<br>绿色&lt;金融&gt; · 金融科技",
+    }
     assert small["dash"] == APPROXIMATE_DASH
     assert small["tip"].endswith("<i>示意范围（近似）</i>")
 
@@ -98,8 +121,10 @@ def test_legend_lists_shown_primary_themes_escaped():
 
 def test_base_map_html_is_identical_across_builds():
     # st_folium re-renders (and the map blinks) whenever the base map's HTML changes
-    context = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
-               '"geometry": {"type": "Point", "coordinates": [113.3, 23.1]}}]}',) * 2
+    context = (
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
+        '"geometry": {"type": "Point", "coordinates": [113.3, 23.1]}}]}',
+    ) * 2
     first = base_map(basemap_by_id("light"), context).get_root().render()
     second = base_map(basemap_by_id("light"), context).get_root().render()
     assert first == second

@@ -24,15 +24,31 @@ def test_empty_query_is_the_default_view():
 
 def test_full_round_trip():
     view = ViewState(
-        filters=FilterState(themes=("fintech", "green_finance"), match="all", cities=("深圳",),
-                            sources=("plan_b",), kinds=("cluster", "area"), search="前海 bay", lang="zh"),
-        basemap="gaode", family="loans", metric="growth",
+        filters=FilterState(
+            themes=("fintech", "green_finance"),
+            match="all",
+            cities=("深圳",),
+            sources=("plan_b",),
+            kinds=("cluster", "area"),
+            search="前海 bay",
+            lang="zh",
+        ),
+        basemap="gaode",
+        family="loans",
+        metric="growth",
     )
     query = to_query(view)
     assert query == {
-        "theme": ["fintech", "green_finance"], "match": ["all"], "city": ["深圳"], "source": ["plan_b"],
-        "kind": ["cluster", "area"], "q": ["前海 bay"], "lang": ["zh"], "basemap": ["gaode"],
-        "family": ["loans"], "metric": ["growth"],
+        "theme": ["fintech", "green_finance"],
+        "match": ["all"],
+        "city": ["深圳"],
+        "source": ["plan_b"],
+        "kind": ["cluster", "area"],
+        "q": ["前海 bay"],
+        "lang": ["zh"],
+        "basemap": ["gaode"],
+        "family": ["loans"],
+        "metric": ["growth"],
     }
     assert parse_query(query, VOCAB) == (view, [])
 
@@ -44,10 +60,16 @@ def test_defaults_are_left_out_of_links():
 @pytest.mark.parametrize(
     ("query", "expected_filters", "notice"),
     [
-        ({"theme": ["gold", "fintech"]}, FilterState(themes=("fintech",)),
-         "Ignored unknown theme 'gold' in the link."),
-        ({"city": ["Shenzhen", "Atlantis"]}, FilterState(cities=("深圳",)),
-         "Ignored unknown city 'Atlantis' in the link."),
+        (
+            {"theme": ["gold", "fintech"]},
+            FilterState(themes=("fintech",)),
+            "Ignored unknown theme 'gold' in the link.",
+        ),
+        (
+            {"city": ["Shenzhen", "Atlantis"]},
+            FilterState(cities=("深圳",)),
+            "Ignored unknown city 'Atlantis' in the link.",
+        ),
         ({"match": ["some"]}, FilterState(), "Ignored unknown match 'some' in the link."),
         ({"lang": ["fr"]}, FilterState(), "Ignored unknown lang 'fr' in the link."),
         ({"kind": ["zone"]}, FilterState(), "Ignored unknown kind 'zone' in the link."),
@@ -82,9 +104,18 @@ _text = st.text(max_size=60)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.one_of(_text, st.sampled_from(["theme", "city", "match", "lang", "q", "kind",
-                                                           "source", "basemap", "family", "metric"])),
-                       st.one_of(_text, st.lists(_text, max_size=4)), max_size=8))
+@given(
+    st.dictionaries(
+        st.one_of(
+            _text,
+            st.sampled_from(
+                ["theme", "city", "match", "lang", "q", "kind", "source", "basemap", "family", "metric"]
+            ),
+        ),
+        st.one_of(_text, st.lists(_text, max_size=4)),
+        max_size=8,
+    )
+)
 def test_any_query_parses_to_a_valid_view(query):
     view, notices = parse_query(query, VOCAB)
     f = view.filters

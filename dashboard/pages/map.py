@@ -12,20 +12,25 @@ from dashboard.downloads import download_bytes, filtered_table
 from dashboard.filters import filter_zones
 from dashboard.geodata import display_zones, in_datum, layers_key
 from dashboard.i18n import ui
-from dashboard.loaders import fresh_base_map, cached_layers
+from dashboard.loaders import cached_layers, fresh_base_map
 from dashboard.map_view import basemap_by_id, fit_view, legend_html, map_layers
 from dashboard.overlay import family_options, overlay_values
-from dashboard.views import render_zone_detail
+from dashboard.views import render_problems, render_zone_detail
 
 catalog, view = page_context()
 lang = view.filters.lang
 families = family_options(catalog.indicators)
-family_labels = {f: catalog.indicators.loc[catalog.indicators["family"] == f,
-                                           "name_zh" if lang == "zh" else "name_en"].iloc[0]
-                 for f in families}
+family_labels = {
+    f: catalog.indicators.loc[
+        catalog.indicators["family"] == f, "name_zh" if lang == "zh" else "name_en"
+    ].iloc[0]
+    for f in families
+}
 map_controls(lang, families, family_labels)
 
 layers = cached_layers(catalog, layers_key(catalog))
+if isinstance(layers, list):
+    render_problems(layers)
 zones = filter_zones(catalog.zones, view.filters)
 datum = basemap_by_id(view.basemap).datum
 shown = display_zones(layers, zones, datum)
@@ -48,8 +53,7 @@ with map_column:
         returned_objects=["last_active_drawing"],
         layer_control=folium.LayerControl(collapsed=True),
     )
-    st.markdown(legend_html(catalog.themes, [t[0] for t in shown["themes"]], lang),
-                unsafe_allow_html=True)
+    st.markdown(legend_html(catalog.themes, [t[0] for t in shown["themes"]], lang), unsafe_allow_html=True)
 
 clicked = (result or {}).get("last_active_drawing") or {}
 selected = (clicked.get("properties") or {}).get("zone_id")
@@ -60,8 +64,17 @@ st.subheader(ui("zones_table", lang))
 table = filtered_table(catalog, "zones", view.filters)
 st.dataframe(table, hide_index=True, width="stretch")
 c1, c2 = st.columns(2)
-c1.download_button(ui("download_csv", lang), download_bytes(catalog, "zones", view.filters),
-                   file_name="zones.csv", mime="text/csv", key="dl_zones_csv")
-c2.download_button(ui("download_geojson", lang),
-                   download_bytes(catalog, "zones", view.filters, "geojson", layers),
-                   file_name="zones.geojson", mime="application/geo+json", key="dl_zones_geojson")
+c1.download_button(
+    ui("download_csv", lang),
+    download_bytes(catalog, "zones", view.filters),
+    file_name="zones.csv",
+    mime="text/csv",
+    key="dl_zones_csv",
+)
+c2.download_button(
+    ui("download_geojson", lang),
+    download_bytes(catalog, "zones", view.filters, "geojson", layers),
+    file_name="zones.geojson",
+    mime="application/geo+json",
+    key="dl_zones_geojson",
+)

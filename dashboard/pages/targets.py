@@ -17,16 +17,21 @@ indicators = filter_indicators(catalog.indicators, view.filters)
 
 st.subheader(ui("page_targets", lang))
 st.caption(ui("overlay_note", lang))
-st.dataframe(targets_view_table(indicators, catalog.themes, lang), hide_index=True,
-             width="stretch")
-st.download_button(ui("download_csv", lang), download_bytes(catalog, "indicators", view.filters),
-                   file_name="indicators.csv", mime="text/csv", key="dl_indicators_csv")
+st.dataframe(targets_view_table(indicators, catalog.themes, lang), hide_index=True, width="stretch")
+st.download_button(
+    ui("download_csv", lang),
+    download_bytes(catalog, "indicators", view.filters),
+    file_name="indicators.csv",
+    mime="text/csv",
+    key="dl_indicators_csv",
+)
 
 families = family_options(catalog.indicators)
 if families:
     name_column = "name_zh" if lang == "zh" else "name_en"
-    labels = {f: catalog.indicators.loc[catalog.indicators["family"] == f, name_column].iloc[0]
-              for f in families}
+    labels = {
+        f: catalog.indicators.loc[catalog.indicators["family"] == f, name_column].iloc[0] for f in families
+    }
     st.subheader(ui("chart", lang))
     family = st.selectbox(ui("family", lang), families, format_func=labels.get, key="targets_family")
     chart = comparison_chart_data(catalog.indicators, family, lang)
