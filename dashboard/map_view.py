@@ -142,7 +142,11 @@ def tooltip_html(name: str, kind: str, themes: Iterable[str], precision_note: st
 
 
 def zone_features(
-    zones: gpd.GeoDataFrame, theme_names: dict[str, str], theme_colours: dict[str, str], lang: Lang
+    zones: gpd.GeoDataFrame,
+    theme_names: dict[str, str],
+    theme_colours: dict[str, str],
+    lang: Lang,
+    fill_opacity: float = 0.35,
 ) -> dict:
     """A GeoJSON FeatureCollection of the zones to draw, larger ones first so small ones stay on top.
 
@@ -161,6 +165,7 @@ def zone_features(
                     "zone_id": z["id"],
                     "fill": theme_colours[z["themes"][0]],
                     "dash": APPROXIMATE_DASH if approximate else None,
+                    "opacity": fill_opacity,
                     "tip": tooltip_html(
                         z["name_zh"] if lang == "zh" else z["name_en"],
                         pick(ZONE_KIND[z["kind"]], lang),
@@ -180,7 +185,7 @@ def _zone_style(feature: dict) -> dict:
         "fillColor": props["fill"],
         "color": props["fill"],
         "weight": 1.5,
-        "fillOpacity": 0.35,
+        "fillOpacity": props["opacity"],
         "dashArray": props["dash"],
     }
 
@@ -300,8 +305,11 @@ def map_layers(
     names = dict(zip(themes["id"], themes["name_zh" if lang == "zh" else "name_en"], strict=True))
     colours = dict(zip(themes["id"], themes["colour"], strict=True))
     groups = []
-    if overlay is not None and not overlay.empty:
+    shaded = overlay is not None and not overlay.empty
+    if shaded:
         collection = overlay_features(cities, overlay, dict(overlay["colour"]))
         groups.append(overlay_layer(collection, ui("overlay", lang)))
-    groups.append(zone_layer(zone_features(zones, names, colours, lang), ui("zones", lang)))
+    # over a shaded overlay the zones become outlines with a light tint, so the shading shows
+    opacity = 0.08 if shaded else 0.35
+    groups.append(zone_layer(zone_features(zones, names, colours, lang, opacity), ui("zones", lang)))
     return groups

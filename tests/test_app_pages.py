@@ -173,3 +173,17 @@ def test_bad_data_shows_located_problems_not_a_traceback(tmp_path, monkeypatch):
         )
         in problems
     )
+
+
+def test_geojson_download_is_the_export_cli_bytes(tmp_path):
+    at = _app(theme="green_finance", lang="zh")
+    out = tmp_path / "cli.geojson"
+    assert (
+        export_main(
+            ["zones", "--theme", "green_finance", "--lang", "zh", "--format", "geojson", "-o", str(out)]
+        )
+        == 0
+    )
+    expected_id = _calculate_file_id(out.read_bytes(), "application/geo+json", "zones.geojson")
+    urls = [b.proto.url for b in at.download_button]
+    assert f"/mock/media/{expected_id}.geojson" in urls, urls

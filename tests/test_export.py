@@ -197,3 +197,24 @@ def test_csv_is_rfc4180_with_crlf():
 
     payload = to_csv_bytes(pd.DataFrame({"a": ['say "hi", ok', "line\nbreak"], "b": ["x", "y"]}))
     assert payload == b'\xef\xbb\xbfa,b\r\n"say ""hi"", ok",x\r\n"line\nbreak",y\r\n'
+
+
+def test_geojson_export_is_wgs84_with_csv_properties_and_precision(tmp_path):
+    import json
+
+    import shapely.geometry
+
+    out = tmp_path / "zones.geojson"
+    assert main(["zones", "--format", "geojson", "--city", "深圳", "-o", str(out)]) == 0
+    collection = json.loads(out.read_text("utf-8"))
+    assert collection["type"] == "FeatureCollection" and "crs" not in collection  # RFC 7946: WGS-84
+    csv_path = tmp_path / "zones.csv"
+    assert main(["zones", "--city", "深圳", "-o", str(csv_path)]) == 0
+    rows = _rows(csv_path.read_bytes())
+    assert [f["properties"]["zone_id"] for f in collection["features"]] == [r[0] for r in rows[1:]]
+    for feature, row in zip(collection["features"], rows[1:], strict=True):
+        assert list(feature["properties"]) == [*rows[0], "precision"]
+        assert [str(v) for v in list(feature["properties"].values())[:-1]] == row
+        assert feature["properties"]["precision"] == "approximate"
+        shape = shapely.geometry.shape(feature["geometry"])
+        assert shape.is_valid and 113.7 < shape.centroid.x < 114.7 and 22.4 < shape.centroid.y < 22.9

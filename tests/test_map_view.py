@@ -79,6 +79,7 @@ def test_zone_features_order_style_and_precision_note():
         "zone_id": "big",
         "fill": "#2e8b57",
         "dash": None,
+        "opacity": 0.35,
         "tip": "<b>大区</b><br>区级定位<br>绿色&lt;金融&gt; · 金融科技",
     }
     assert small["dash"] == APPROXIMATE_DASH
@@ -128,3 +129,20 @@ def test_base_map_html_is_identical_across_builds():
     first = base_map(basemap_by_id("light"), context).get_root().render()
     second = base_map(basemap_by_id("light"), context).get_root().render()
     assert first == second
+
+
+def test_overlay_goes_beneath_translucent_zones():
+    cities = gpd.GeoDataFrame(
+        {"city": ["广州", "深圳"]},
+        geometry=[box(113, 22.5, 114, 23.5), box(114, 22.4, 114.6, 22.9)],
+        crs=4326,
+    )
+    overlay = pd.DataFrame(
+        {"value": [9.0], "colour": ["#045a8d"], "tip": ["<b>广州</b>: 存款"]}, index=["广州"]
+    )
+    groups = map_layers(THEMES, _zones(), overlay, cities, "zh")
+    assert [g.layer_name for g in groups] == ["指标叠加", "功能区"]
+    overlay_json = next(iter(groups[0]._children.values())).data
+    assert [f["properties"]["fill"] for f in overlay_json["features"]] == ["#045a8d"]  # 深圳 has no value
+    zones_json = next(iter(groups[1]._children.values())).data
+    assert {f["properties"]["opacity"] for f in zones_json["features"]} == {0.08}
