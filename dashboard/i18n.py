@@ -156,6 +156,10 @@ UI = {
         "Money values are converted to 亿元 (100 million yuan) before comparing.",
     ),
     "family": ("指标类别", "Indicator family"),
+    "star_note": (
+        "★ 表示与所选主题相关的指标类别。",
+        "★ marks indicator families linked to the selected themes.",
+    ),
     "chart": ("各城市基期与目标", "Baseline and target by city"),
     "sources_table": ("规划文件", "The plans"),
     "viewer": ("引文查看", "Citation viewer"),

@@ -110,3 +110,17 @@ def _tip(row, lang: Lang) -> str:
 def _with_unit(text: str, unit: str) -> str:
     """The target as written, with its unit unless the text already carries it ("15家左右")."""
     return text if unit in text else f"{text} {unit}"
+
+
+def family_labels(indicators: pd.DataFrame, themes: tuple[str, ...], lang: Lang) -> dict[str, str]:
+    """Each family's display name, in display order: families linked to a selected theme first,
+    starred."""
+    name = "name_zh" if lang == "zh" else "name_en"
+    wanted = set(themes)
+    labels = {}
+    for family in family_options(indicators):
+        rows = indicators[indicators["family"] == family]
+        linked = bool(wanted) and any(not wanted.isdisjoint(ts) for ts in rows["themes"])
+        labels[family] = ("★ " if linked else "") + rows[name].iloc[0]
+    starred_first = sorted(labels, key=lambda f: not labels[f].startswith("★"))
+    return {f: labels[f] for f in starred_first}

@@ -74,6 +74,9 @@ def test_map_filter_click_download(server, browser, tmp_path):
         zones = frame.locator("path.leaflet-interactive")
         all_count, _ = _expected_zones(None)
         expect(zones).to_have_count(all_count, timeout=60_000)
+        # a mark on the Leaflet map object: it survives only if the map is updated in place
+        map_frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+        map_frame.evaluate("() => { window.map_div.__probe = 'same map'; }")
 
         step = "choose theme"
         themes_box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first
@@ -84,6 +87,7 @@ def test_map_filter_click_download(server, browser, tmp_path):
         assert theme_count < all_count
         expect(zones).to_have_count(theme_count, timeout=30_000)
         assert f"theme={THEME}" in page.url
+        assert map_frame.evaluate("() => window.map_div.__probe") == "same map"  # no rebuild, no blink
 
         step = "click zone"
         zones.last.dispatch_event("click")
@@ -97,6 +101,12 @@ def test_map_filter_click_download(server, browser, tmp_path):
         cli = tmp_path / "cli.csv"
         assert export_main(["zones", "--theme", THEME, "-o", str(cli)]) == 0
         assert downloaded.read_bytes() == cli.read_bytes()
+
+        step = "language"
+        page.get_by_test_id("stSidebar").get_by_text("中文").click()
+        expect(page.get_by_text(f"{theme_count} 个功能区", exact=False)).to_be_visible(timeout=30_000)
+        expect(zones).to_have_count(theme_count)
+        assert map_frame.evaluate("() => window.map_div.__probe") == "same map"
 
         step = "server log"
         assert log_errors(server.log) == []

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.overlay import comparable_values, family_options, implied_cagr, normalize, overlay_values
+from dashboard.overlay import (
+    comparable_values,
+    family_labels,
+    family_options,
+    implied_cagr,
+    normalize,
+    overlay_values,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,3 +93,14 @@ def test_overlay_by_growth_skips_places_without_baseline():
     values = overlay_values(_indicators(), "deposits", "growth", "zh")
     assert list(values.index) == ["广州", "深圳"]
     assert "年均增速" in values.loc["广州", "tip"]
+
+
+def test_family_labels_star_families_linked_to_selected_themes():
+    indicators = _indicators().assign(themes=[(), ("green_finance",), (), ()])
+    indicators.loc[3, "family"] = "platforms"
+    indicators.loc[3, "scope"] = "深圳"
+    indicators.loc[2, "family"] = "platforms"
+    assert family_labels(indicators, (), "en") == {"deposits": "Deposits", "platforms": "Deposits <script>"}
+    labels = family_labels(indicators.assign(themes=[(), (), (), ("fintech",)]), ("fintech",), "en")
+    assert list(labels) == ["platforms", "deposits"]
+    assert labels["platforms"].startswith("★ ")

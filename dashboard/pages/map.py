@@ -14,19 +14,13 @@ from dashboard.geodata import display_zones, in_datum, layers_key
 from dashboard.i18n import ui
 from dashboard.loaders import cached_layers, fresh_base_map
 from dashboard.map_view import basemap_by_id, fit_view, legend_html, map_layers
-from dashboard.overlay import family_options, overlay_values
+from dashboard.overlay import family_labels, overlay_values
 from dashboard.views import render_problems, render_zone_detail
 
 catalog, view = page_context()
 lang = view.filters.lang
-families = family_options(catalog.indicators)
-family_labels = {
-    f: catalog.indicators.loc[
-        catalog.indicators["family"] == f, "name_zh" if lang == "zh" else "name_en"
-    ].iloc[0]
-    for f in families
-}
-map_controls(lang, families, family_labels)
+labels = family_labels(catalog.indicators, view.filters.themes, lang)
+map_controls(lang, list(labels), labels)
 
 layers = cached_layers(catalog, layers_key(catalog))
 if isinstance(layers, list):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.controls import page_context
-from dashboard.downloads import download_bytes, filtered_table
+from dashboard.downloads import download_bytes
 from dashboard.filters import filter_indicators
 from dashboard.i18n import ui
-from dashboard.overlay import family_options
+from dashboard.overlay import family_labels
 from dashboard.target_views import comparison_chart_data, targets_view_table
 
 catalog, view = page_context()
@@ -26,15 +26,10 @@ st.download_button(
     key="dl_indicators_csv",
 )
 
-families = family_options(catalog.indicators)
-if families:
-    name_column = "name_zh" if lang == "zh" else "name_en"
-    labels = {
-        f: catalog.indicators.loc[catalog.indicators["family"] == f, name_column].iloc[0] for f in families
-    }
+labels = family_labels(catalog.indicators, view.filters.themes, lang)
+if labels:
     st.subheader(ui("chart", lang))
-    family = st.selectbox(ui("family", lang), families, format_func=labels.get, key="targets_family")
+    st.caption(ui("star_note", lang))
+    family = st.selectbox(ui("family", lang), list(labels), format_func=labels.get, key="targets_family")
     chart = comparison_chart_data(catalog.indicators, family, lang)
     st.bar_chart(chart, stack=False, horizontal=False)
-    with st.expander(ui("page_targets", lang)):
-        st.dataframe(filtered_table(catalog, "indicators", view.filters), hide_index=True)
