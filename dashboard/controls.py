@@ -11,8 +11,9 @@ import streamlit as st
 
 from dashboard.catalog import Catalog
 from dashboard.filters import FilterState
-from dashboard.i18n import CITY_EN, LANGS, ZONE_KIND, city_label, pick, ui
-from dashboard.map_view import BASEMAP_IDS
+from dashboard.i18n import CITY_EN, LANGS, ZONE_KIND, Lang, city_label, pick, ui
+from dashboard.loaders import cached_catalog
+from dashboard.map_view import BASEMAP_IDS, basemap_by_id
 from dashboard.overlay import family_options
 from dashboard.url_state import ZONE_KINDS, ViewState, Vocabulary, parse_query, to_query
 
@@ -150,10 +151,8 @@ def pop_notices() -> list[str]:
     return st.session_state.pop(_PREFIX + "notices", [])
 
 
-def map_controls(lang, families: list[str], family_labels: dict[str, str]) -> None:
+def map_controls(lang: Lang, families: list[str], family_labels: dict[str, str]) -> None:
     """Basemap and overlay choices of the Map page, bound to the same URL state."""
-    from dashboard.map_view import basemap_by_id
-
     c1, c2, c3 = st.columns(3)
     c1.selectbox(
         ui("basemap", lang),
@@ -178,6 +177,4 @@ def map_controls(lang, families: list[str], family_labels: dict[str, str]) -> No
 
 def page_context() -> tuple[Catalog, ViewState]:
     """What every page starts from: the (cached) catalog and the current view."""
-    from dashboard.loaders import cached_catalog
-
     return cached_catalog(), current_view()

@@ -6,6 +6,8 @@ import folium
 import streamlit as st
 
 from dashboard.catalog import Catalog, CatalogError, Problem, load_catalog
+from dashboard.downloads import download_bytes
+from dashboard.filters import FilterState
 from dashboard.geodata import GeoLayers, in_datum, load_layers
 from dashboard.map_view import base_map, basemap_by_id, context_geojson
 
@@ -27,6 +29,12 @@ def cached_layers(_catalog: Catalog, catalog_key: int) -> GeoLayers | list[Probl
         return load_layers(_catalog)
     except CatalogError as exc:
         return exc.problems
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_geojson(_catalog: Catalog, _layers: GeoLayers, filters: FilterState, layers_key: int) -> bytes:
+    """The zones GeoJSON download (full-resolution geometry) of a filter state, made once per state."""
+    return download_bytes(_catalog, "zones", filters, "geojson", _layers)
 
 
 @st.cache_data(show_spinner=False)

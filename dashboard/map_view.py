@@ -194,17 +194,22 @@ def _zone_highlight(_feature: dict) -> dict:
     return {"weight": 3, "fillOpacity": 0.55}
 
 
-def zone_layer(collection: dict, name: str) -> folium.FeatureGroup:
-    """The zones as one feature group for st_folium's `feature_group_to_add`."""
+def _geojson_layer(collection: dict, name: str, style, highlight=None) -> folium.FeatureGroup:
+    """A feature group holding one GeoJSON layer with the escaped `tip` as its tooltip."""
     group = folium.FeatureGroup(name=name)
     if collection["features"]:
         folium.GeoJson(
             collection,
-            style_function=_zone_style,
-            highlight_function=_zone_highlight,
+            style_function=style,
+            highlight_function=highlight,
             tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
         ).add_to(group)
     return group
+
+
+def zone_layer(collection: dict, name: str) -> folium.FeatureGroup:
+    """The zones as one feature group for st_folium's `feature_group_to_add`."""
+    return _geojson_layer(collection, name, _zone_style, _zone_highlight)
 
 
 def fit_view(
@@ -252,14 +257,7 @@ def _overlay_style(feature: dict) -> dict:
 
 def overlay_layer(collection: dict, name: str) -> folium.FeatureGroup:
     """The indicator overlay as a feature group, drawn beneath the zones."""
-    group = folium.FeatureGroup(name=name)
-    if collection["features"]:
-        folium.GeoJson(
-            collection,
-            style_function=_overlay_style,
-            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
-        ).add_to(group)
-    return group
+    return _geojson_layer(collection, name, _overlay_style)
 
 
 def legend_html(themes: pd.DataFrame, primary_themes: Iterable[str], lang: Lang) -> str:

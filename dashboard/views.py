@@ -8,6 +8,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.catalog import Catalog
+from dashboard.downloads import Table, download_bytes
+from dashboard.filters import FilterState
 from dashboard.geodata import GeoLayers, precision_of
 from dashboard.i18n import Lang, ui
 from dashboard.text_safety import md_escape
@@ -59,3 +61,14 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, zone_id: str | None,
         st.dataframe(detail.targets, hide_index=True, width="stretch")
     st.markdown(f"**{ui('citations', lang)}**")
     render_citations(catalog, detail.citations, lang)
+
+
+def csv_download(catalog: Catalog, table: Table, filters: FilterState) -> None:
+    """The CSV download of a filtered table: the same bytes as `python -m dashboard.export`."""
+    st.download_button(
+        ui("download_csv", filters.lang),
+        download_bytes(catalog, table, filters),
+        file_name=f"{table}.csv",
+        mime="text/csv",
+        key=f"dl_{table}_csv",
+    )

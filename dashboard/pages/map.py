@@ -8,14 +8,14 @@ from streamlit_folium import st_folium
 
 from dashboard.assets import leaflet_installed
 from dashboard.controls import map_controls, page_context
-from dashboard.downloads import download_bytes, filtered_table
+from dashboard.downloads import filtered_table
 from dashboard.filters import filter_zones
 from dashboard.geodata import display_zones, in_datum, layers_key
 from dashboard.i18n import ui
-from dashboard.loaders import cached_layers, fresh_base_map
+from dashboard.loaders import cached_geojson, cached_layers, fresh_base_map
 from dashboard.map_view import basemap_by_id, fit_view, legend_html, map_layers
 from dashboard.overlay import family_labels, overlay_values
-from dashboard.views import render_problems, render_zone_detail
+from dashboard.views import csv_download, render_problems, render_zone_detail
 
 catalog, view = page_context()
 lang = view.filters.lang
@@ -58,16 +58,11 @@ st.subheader(ui("zones_table", lang))
 table = filtered_table(catalog, "zones", view.filters)
 st.dataframe(table, hide_index=True, width="stretch")
 c1, c2 = st.columns(2)
-c1.download_button(
-    ui("download_csv", lang),
-    download_bytes(catalog, "zones", view.filters),
-    file_name="zones.csv",
-    mime="text/csv",
-    key="dl_zones_csv",
-)
+with c1:
+    csv_download(catalog, "zones", view.filters)
 c2.download_button(
     ui("download_geojson", lang),
-    download_bytes(catalog, "zones", view.filters, "geojson", layers),
+    cached_geojson(catalog, layers, view.filters, layers_key(catalog)),
     file_name="zones.geojson",
     mime="application/geo+json",
     key="dl_zones_geojson",

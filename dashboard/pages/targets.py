@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.controls import page_context
-from dashboard.downloads import download_bytes
 from dashboard.filters import filter_indicators
 from dashboard.i18n import ui
 from dashboard.overlay import family_labels
 from dashboard.target_views import comparison_chart_data, targets_view_table
+from dashboard.views import csv_download
 
 catalog, view = page_context()
 lang = view.filters.lang
@@ -18,13 +18,7 @@ indicators = filter_indicators(catalog.indicators, view.filters)
 st.subheader(ui("page_targets", lang))
 st.caption(ui("overlay_note", lang))
 st.dataframe(targets_view_table(indicators, catalog.themes, lang), hide_index=True, width="stretch")
-st.download_button(
-    ui("download_csv", lang),
-    download_bytes(catalog, "indicators", view.filters),
-    file_name="indicators.csv",
-    mime="text/csv",
-    key="dl_indicators_csv",
-)
+csv_download(catalog, "indicators", view.filters)
 
 labels = family_labels(catalog.indicators, view.filters.themes, lang)
 if labels:
