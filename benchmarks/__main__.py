@@ -183,6 +183,8 @@ def main() -> int:
         )
         lines.append(f"| concurrency: server peak RSS | {report.peak_rss_mb:.0f} MB | | | |")
         lines.append(f"| concurrency: server log errors | {report.log_errors} | | | 0 |")
+        for why in sorted(set(report.failures)):
+            lines.append(f"| concurrency failure ({report.failures.count(why)}×) | {why} | | | |")
 
     print(
         f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
@@ -202,6 +204,8 @@ def main() -> int:
         misses.append("cold start")
     if not math.isfinite(time_exp) or time_exp > 1.15:
         misses.append("growth")
+    if not args.no_concurrency and (report.correct < report.sessions or report.log_errors):
+        misses.append("concurrency")
     print("targets missed: " + (", ".join(misses) if misses else "none"))
     return 0
 

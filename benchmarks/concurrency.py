@@ -28,6 +28,7 @@ class ConcurrencyReport:
     p95_s: float
     peak_rss_mb: float
     log_errors: int
+    failures: tuple[str, ...]  # why each incorrect session failed, first line only
 
 
 def _expected_counts() -> dict[str, int]:
@@ -40,10 +41,13 @@ def _expected_counts() -> dict[str, int]:
     return counts
 
 
-async def _session(browser, url: str, names: dict[str, str], expected: dict[str, int]) -> tuple[bool, float]:
+async def _session(
+    browser, url: str, names: dict[str, str], expected: dict[str, int]
+) -> tuple[bool, float, str]:
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
-    await page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else r.abort())
+    local = (url, "data:", "blob:")
+    await page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(local) else r.abort())
     try:
         start = time.perf_counter()
         await page.goto(url)
@@ -52,15 +56,16 @@ async def _session(browser, url: str, names: dict[str, str], expected: dict[str,
         )
         await _wait_count(zones, expected[""])
         rendered = time.perf_counter() - start
-        box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first
+        # the text input, not the box: with chips in it the box's centre may be a chip
+        box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first.locator("input")
         for theme in SEQUENCE:
             await box.click()
             await page.get_by_role("option", name=names[theme], exact=True).click()
             await page.keyboard.press("Escape")
             await _wait_count(zones, expected[theme])
-        return True, rendered
-    except Exception:  # a wrong count or timeout counts as an incorrect session
-        return False, float("nan")
+        return True, rendered, ""
+    except Exception as exc:  # a wrong count or timeout counts as an incorrect session
+        return False, float("nan"), f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
     finally:
         await context.close()
 
@@ -74,7 +79,7 @@ async def _wait_count(locator, count: int, timeout: float = 90) -> None:
     raise TimeoutError(f"expected {count} zone paths, saw {await locator.count()}")
 
 
-async def _run(url: str, sessions: int) -> list[tuple[bool, float]]:
+async def _run(url: str, sessions: int) -> list[tuple[bool, float, str]]:
     catalog = load_catalog()
     names = dict(zip(catalog.themes["id"], catalog.themes["name_en"], strict=True))
     expected = _expected_counts()
@@ -105,13 +110,14 @@ def run_sessions(sessions: int = 20) -> ConcurrencyReport:
         finally:
             done.set()
             sampler.join()
-    times = sorted(t for ok, t in results if ok)
+    times = sorted(t for ok, t, _ in results if ok)
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))] if times else float("nan")
     return ConcurrencyReport(
         sessions=sessions,
-        correct=sum(ok for ok, _ in results),
+        correct=sum(ok for ok, _, _ in results),
         median_s=statistics.median(times) if times else float("nan"),
         p95_s=p95,
         peak_rss_mb=max(peak),
         log_errors=len(log_errors(log)),
+        failures=tuple(why for ok, _, why in results if not ok),
     )

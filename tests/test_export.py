@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.catalog import load_catalog
 from dashboard.csv_safety import neutralize_cell, to_csv_bytes
 from dashboard.export import main
 from tests.conftest import FIXTURE_DATA
@@ -204,6 +205,8 @@ def test_geojson_export_is_wgs84_with_csv_properties_and_precision(tmp_path):
 
     import shapely.geometry
 
+    zones = load_catalog().zones
+    geometry_kind = dict(zip(zones["id"], zones["geometry_kind"], strict=True))
     out = tmp_path / "zones.geojson"
     assert main(["zones", "--format", "geojson", "--city", "深圳", "-o", str(out)]) == 0
     collection = json.loads(out.read_text("utf-8"))
@@ -212,9 +215,10 @@ def test_geojson_export_is_wgs84_with_csv_properties_and_precision(tmp_path):
     assert main(["zones", "--city", "深圳", "-o", str(csv_path)]) == 0
     rows = _rows(csv_path.read_bytes())
     assert [f["properties"]["zone_id"] for f in collection["features"]] == [r[0] for r in rows[1:]]
+    assert {f["properties"]["precision"] for f in collection["features"]} == {"admin", "approximate"}
     for feature, row in zip(collection["features"], rows[1:], strict=True):
         assert list(feature["properties"]) == [*rows[0], "precision"]
         assert [str(v) for v in list(feature["properties"].values())[:-1]] == row
-        assert feature["properties"]["precision"] == "approximate"
+        assert feature["properties"]["precision"] == geometry_kind[feature["properties"]["zone_id"]]
         shape = shapely.geometry.shape(feature["geometry"])
         assert shape.is_valid and 113.7 < shape.centroid.x < 114.7 and 22.4 < shape.centroid.y < 22.9
