@@ -172,14 +172,16 @@ def main() -> int:
     if not args.no_concurrency:
         from benchmarks.concurrency import run_sessions
 
+        alone = run_sessions(1)  # the same path with nobody else on the machine, for scale
         report = run_sessions(args.sessions)
         lines.append(
             f"| concurrency: {report.sessions} sessions, correct zone counts | "
             f"{report.correct}/{report.sessions} | | | all |"
         )
         lines.append(
-            f"| concurrency: time to rendered map, median / p95 | {report.median_s:.2f} s / "
-            f"{report.p95_s:.2f} s | | | |"
+            f"| concurrency: time to rendered map, median / p95 (vs 1 session alone) | "
+            f"{report.median_s:.2f} s / {report.p95_s:.2f} s | {alone.median_s:.2f} s | "
+            f"{report.median_s / alone.median_s:.1f} | |"
         )
         lines.append(f"| concurrency: server peak RSS | {report.peak_rss_mb:.0f} MB | | | |")
         lines.append(f"| concurrency: server log errors | {report.log_errors} | | | 0 |")

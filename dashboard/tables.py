@@ -76,9 +76,14 @@ def _join(values) -> str:
     return LIST_SEPARATOR.join(str(v) for v in values)
 
 
-def theme_names(theme_ids, themes: pd.DataFrame, lang: Lang) -> list[str]:
-    """Theme ids to their names in the language, order kept."""
-    names = themes.set_index("id")["name_zh" if lang == "zh" else "name_en"]
+def theme_labels(themes: pd.DataFrame, lang: Lang) -> dict[str, str]:
+    """Theme id → name in the language; built once per table, not once per row."""
+    return dict(zip(themes["id"], themes["name_zh" if lang == "zh" else "name_en"], strict=True))
+
+
+def theme_names(theme_ids, themes: pd.DataFrame | dict[str, str], lang: Lang) -> list[str]:
+    """Theme ids to their names in the language, order kept (unknown ids as they are)."""
+    names = themes if isinstance(themes, dict) else theme_labels(themes, lang)
     return [names.get(t, t) for t in theme_ids]
 
 
@@ -98,6 +103,7 @@ def _labelled(rows: list[dict], columns: list[str], lang: Lang) -> pd.DataFrame:
 
 def zones_table(zones: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The zones download table for the given (already filtered) zones."""
+    labels = theme_labels(themes, lang)
     rows = [
         {
             "zone_id": z.id,
@@ -107,7 +113,7 @@ def zones_table(zones: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> pd.Dat
             "districts": _join(z.districts),
             "parent_zone": z.parent or "",
             "kind": pick(ZONE_KIND[z.kind], lang),
-            "themes": _join(theme_names(z.themes, themes, lang)),
+            "themes": _join(theme_names(z.themes, labels, lang)),
             "positioning_zh": z.positioning_zh,
             "positioning_en": z.positioning_en,
             "project_count": str(z.project_count),
@@ -121,6 +127,7 @@ def zones_table(zones: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> pd.Dat
 
 def projects_table(projects: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The projects download table for the given (already filtered) projects."""
+    labels = theme_labels(themes, lang)
     rows = [
         {
             "project_id": p.id,
@@ -128,7 +135,7 @@ def projects_table(projects: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> 
             "name_en": p.name_en,
             "city": city_label(p.city, lang),
             "zone_id_ref": p.zone or "",
-            "themes": _join(theme_names(p.themes, themes, lang)),
+            "themes": _join(theme_names(p.themes, labels, lang)),
             "kind": pick(PROJECT_KIND[p.kind], lang),
             "lead_units": _join(p.lead_units),
             **_citation_cells(p.citations),
@@ -141,6 +148,7 @@ def projects_table(projects: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> 
 
 def indicators_table(indicators: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The indicators download table for the given (already filtered) indicators."""
+    labels = theme_labels(themes, lang)
     rows = [
         {
             "indicator_id": i.id,
@@ -155,7 +163,7 @@ def indicators_table(indicators: pd.DataFrame, themes: pd.DataFrame, lang: Lang)
             "target_text": i.target_text,
             "qualifier": pick(QUALIFIER[i.qualifier], lang),
             "nature": i.nature or "",
-            "themes": _join(theme_names(i.themes, themes, lang)),
+            "themes": _join(theme_names(i.themes, labels, lang)),
             **_citation_cells(i.citations),
             "target_value_high": format_number(i.target_value_high),
             "family": i.family or "",

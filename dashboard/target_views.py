@@ -6,12 +6,13 @@ import pandas as pd
 
 from dashboard.i18n import Lang, city_label, column_label
 from dashboard.overlay import comparable_values
-from dashboard.tables import format_number, theme_names
+from dashboard.tables import format_number, theme_labels, theme_names
 
 
 def targets_view_table(indicators: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Baseline, target as written, normalized values and implied CAGR, labelled in the language."""
     rows = comparable_values(indicators)
+    names = theme_labels(themes, lang)
     table = pd.DataFrame(
         {
             "indicator_id": rows["id"],
@@ -26,7 +27,7 @@ def targets_view_table(indicators: pd.DataFrame, themes: pd.DataFrame, lang: Lan
             "normalized_target": rows["normalized_target"].map(format_number),
             "normalized_unit": rows["normalized_unit"],
             "cagr": rows["cagr"].map(lambda g: "" if g is None or pd.isna(g) else f"{g * 100:.1f}%"),
-            "themes": rows["themes"].map(lambda ts: ";".join(theme_names(ts, themes, lang))),
+            "themes": rows["themes"].map(lambda ts: ";".join(theme_names(ts, names, lang))),
         }
     )
     table.columns = [column_label(c, lang) for c in table.columns]
