@@ -50,6 +50,7 @@ pages = [
     ),
 ]
 shown = filtered(catalog, view.filters)
+st.title(ui("app_title", lang))
 st.caption(
     ui("counts", lang, zones=len(shown.zones), projects=len(shown.projects), targets=len(shown.indicators))
 )

@@ -54,6 +54,10 @@ PRECISION = {
 }
 
 COLUMNS = {
+    "id": ("编号", "id"),
+    "name": ("名称", "name"),
+    "baseline": ("基期", "baseline"),
+    "target": ("目标", "target"),
     "zone_id": ("区域编号", "zone_id"),
     "project_id": ("项目编号", "project_id"),
     "indicator_id": ("指标编号", "indicator_id"),

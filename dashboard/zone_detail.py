@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.catalog import Catalog
-from dashboard.i18n import PRECISION, ZONE_KIND, Lang, city_label, pick
+from dashboard.i18n import PRECISION, ZONE_KIND, Lang, city_label, column_label, pick
 from dashboard.tables import format_number, theme_names
 
 
@@ -23,8 +23,8 @@ class ZoneDetail:
     precision: str | None
     positioning: str
     themes: list[str]
-    projects: pd.DataFrame  # id, name, lead_units, themes
-    targets: pd.DataFrame  # id, name, baseline, target, unit
+    projects: pd.DataFrame  # id, name, lead_units; headers in the language
+    targets: pd.DataFrame  # id, name, baseline, target, unit; headers in the language
     citations: tuple  # Citation records
 
 
@@ -35,6 +35,11 @@ def _descendants(zones: pd.DataFrame, zone_id: str) -> set[str]:
         frontier = [c for c in children if c not in found]
         found.update(frontier)
     return found
+
+
+def _headed(columns: dict[str, object], lang: Lang) -> pd.DataFrame:
+    """A small table whose headers are in the language."""
+    return pd.DataFrame({column_label(name, lang): values for name, values in columns.items()})
 
 
 def zone_detail(
@@ -65,14 +70,15 @@ def zone_detail(
         precision=pick(PRECISION[precision], lang) if precision else None,
         positioning=z["positioning_zh" if lang == "zh" else "positioning_en"],
         themes=theme_names(z["themes"], catalog.themes, lang),
-        projects=pd.DataFrame(
+        projects=_headed(
             {
                 "id": projects["id"],
                 "name": projects[name_col],
                 "lead_units": projects["lead_units"].map("、".join),
-            }
+            },
+            lang,
         ),
-        targets=pd.DataFrame(
+        targets=_headed(
             {
                 "id": targets["id"],
                 "name": targets[name_col],
@@ -84,7 +90,8 @@ def zone_detail(
                     f"{y} {t}" for y, t in zip(targets["target_year"], targets["target_text"], strict=True)
                 ],
                 "unit": targets["unit"],
-            }
+            },
+            lang,
         ),
         citations=tuple(z["citations"]),
     )
