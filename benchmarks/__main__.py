@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import platform
 import statistics
 import subprocess
@@ -184,13 +185,18 @@ def main() -> int:
             f"{report.median_s / alone.median_s:.1f} | |"
         )
         lines.append(f"| concurrency: server peak RSS | {report.peak_rss_mb:.0f} MB | | | |")
+        lines.append(
+            f"| concurrency: server CPU over the run / wall time × cores | {report.server_cpu_s:.0f} s / "
+            f"{report.wall_s * (os.cpu_count() or 1):.0f} s | | "
+            f"{report.server_cpu_s / (report.wall_s * (os.cpu_count() or 1)):.2f} | |"
+        )
         lines.append(f"| concurrency: server log errors | {report.log_errors} | | | 0 |")
         for why in sorted(set(report.failures)):
             lines.append(f"| concurrency failure ({report.failures.count(why)}×) | {why} | | | |")
 
     print(
         f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
-        f"{__import__('os').cpu_count()} cores, Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}"
     )
     print(

@@ -27,6 +27,8 @@ class ConcurrencyReport:
     median_s: float
     p95_s: float
     peak_rss_mb: float
+    wall_s: float
+    server_cpu_s: float  # CPU the server spent on the whole run; the rest of the machine ran the browsers
     log_errors: int
     failures: tuple[str, ...]  # why each incorrect session failed, first line only
 
@@ -105,11 +107,15 @@ def run_sessions(sessions: int = 20) -> ConcurrencyReport:
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
+        cpu_before = server.cpu_seconds()
+        started = time.perf_counter()
         try:
             results = asyncio.run(_run(server.url, sessions))
         finally:
             done.set()
             sampler.join()
+        server_cpu = server.cpu_seconds() - cpu_before
+        wall = time.perf_counter() - started
     times = sorted(t for ok, t, _ in results if ok)
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))] if times else float("nan")
     return ConcurrencyReport(
@@ -118,6 +124,8 @@ def run_sessions(sessions: int = 20) -> ConcurrencyReport:
         median_s=statistics.median(times) if times else float("nan"),
         p95_s=p95,
         peak_rss_mb=max(peak),
+        server_cpu_s=server_cpu,
+        wall_s=wall,
         log_errors=len(log_errors(log)),
         failures=tuple(why for ok, _, why in results if not ok),
     )

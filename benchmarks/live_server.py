@@ -34,6 +34,14 @@ class LiveServer:
     pid: int
     log: Path
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the server process has used so far (0 once it has gone)."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def rss_mb(self) -> float:
         """Resident memory of the server process now, in MB (0 once it has gone)."""
         try:
