@@ -18,6 +18,7 @@ from dashboard.catalog import load_catalog
 from dashboard.filters import FilterState, filter_zones
 
 SEQUENCE = ("green_finance", "fintech", "cross_border")
+TIMEOUT_S = 240  # per step; a step that takes longer counts the session as failed
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ async def _session(
     await page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(local) else r.abort())
     try:
         start = time.perf_counter()
-        await page.goto(url)
+        # twenty browsers share the machine's cores with the server: allow for slow first bytes; the
+        # rendered map, not the page's load event, is what the session waits for and times
+        await page.goto(url, wait_until="commit", timeout=TIMEOUT_S * 1000)
         zones = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
             "path.leaflet-interactive"
         )
@@ -72,7 +75,7 @@ async def _session(
         await context.close()
 
 
-async def _wait_count(locator, count: int, timeout: float = 90) -> None:
+async def _wait_count(locator, count: int, timeout: float = TIMEOUT_S) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if await locator.count() == count:

@@ -5,11 +5,12 @@ Plan text is always passed through `md_escape` (Markdown) or `html.escape` (HTML
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.catalog import Catalog
-from dashboard.downloads import Table, download_bytes
-from dashboard.filters import FilterState
+from dashboard.csv_safety import to_csv_bytes
+from dashboard.downloads import Table
 from dashboard.geodata import GeoLayers, precision_of
 from dashboard.i18n import Lang, ui
 from dashboard.text_safety import md_escape
@@ -63,11 +64,12 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, zone_id: str | None,
     render_citations(catalog, detail.citations, lang)
 
 
-def csv_download(catalog: Catalog, table: Table, filters: FilterState) -> None:
-    """The CSV download of a filtered table: the same bytes as `python -m dashboard.export`."""
+def csv_download(frame: pd.DataFrame, table: Table, lang: Lang) -> None:
+    """The CSV download of a filtered table as `filtered_table` made it: the same bytes as
+    `python -m dashboard.export` for the same filters."""
     st.download_button(
-        ui("download_csv", filters.lang),
-        download_bytes(catalog, table, filters),
+        ui("download_csv", lang),
+        to_csv_bytes(frame),
         file_name=f"{table}.csv",
         mime="text/csv",
         key=f"dl_{table}_csv",

@@ -59,7 +59,7 @@ table = filtered_table(catalog, "zones", view.filters)
 st.dataframe(table, hide_index=True, width="stretch")
 c1, c2 = st.columns(2)
 with c1:
-    csv_download(catalog, "zones", view.filters)
+    csv_download(table, "zones", lang)
 c2.download_button(
     ui("download_geojson", lang),
     cached_geojson(catalog, layers, view.filters, layers_key(catalog)),

@@ -12,5 +12,6 @@ from dashboard.views import csv_download
 catalog, view = page_context()
 lang = view.filters.lang
 st.subheader(ui("page_projects", lang))
-st.dataframe(filtered_table(catalog, "projects", view.filters), hide_index=True, width="stretch")
-csv_download(catalog, "projects", view.filters)
+table = filtered_table(catalog, "projects", view.filters)
+st.dataframe(table, hide_index=True, width="stretch")
+csv_download(table, "projects", lang)

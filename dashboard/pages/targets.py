@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.controls import page_context
+from dashboard.downloads import filtered_table
 from dashboard.filters import filter_indicators
 from dashboard.i18n import ui
 from dashboard.overlay import family_labels
@@ -18,7 +19,7 @@ indicators = filter_indicators(catalog.indicators, view.filters)
 st.subheader(ui("page_targets", lang))
 st.caption(ui("overlay_note", lang))
 st.dataframe(targets_view_table(indicators, catalog.themes, lang), hide_index=True, width="stretch")
-csv_download(catalog, "indicators", view.filters)
+csv_download(filtered_table(catalog, "indicators", view.filters), "indicators", lang)
 
 labels = family_labels(catalog.indicators, view.filters.themes, lang)
 if labels:
