@@ -81,10 +81,9 @@ def theme_labels(themes: pd.DataFrame, lang: Lang) -> dict[str, str]:
     return dict(zip(themes["id"], themes["name_zh" if lang == "zh" else "name_en"], strict=True))
 
 
-def theme_names(theme_ids, themes: pd.DataFrame | dict[str, str], lang: Lang) -> list[str]:
-    """Theme ids to their names in the language, order kept (unknown ids as they are)."""
-    names = themes if isinstance(themes, dict) else theme_labels(themes, lang)
-    return [names.get(t, t) for t in theme_ids]
+def theme_names(theme_ids, labels: dict[str, str]) -> list[str]:
+    """Theme ids to their names (from `theme_labels`), order kept; unknown ids as they are."""
+    return [labels.get(t, t) for t in theme_ids]
 
 
 def _citation_cells(citations) -> dict[str, str]:
@@ -113,7 +112,7 @@ def zones_table(zones: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> pd.Dat
             "districts": _join(z.districts),
             "parent_zone": z.parent or "",
             "kind": pick(ZONE_KIND[z.kind], lang),
-            "themes": _join(theme_names(z.themes, labels, lang)),
+            "themes": _join(theme_names(z.themes, labels)),
             "positioning_zh": z.positioning_zh,
             "positioning_en": z.positioning_en,
             "project_count": str(z.project_count),
@@ -135,7 +134,7 @@ def projects_table(projects: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> 
             "name_en": p.name_en,
             "city": city_label(p.city, lang),
             "zone_id_ref": p.zone or "",
-            "themes": _join(theme_names(p.themes, labels, lang)),
+            "themes": _join(theme_names(p.themes, labels)),
             "kind": pick(PROJECT_KIND[p.kind], lang),
             "lead_units": _join(p.lead_units),
             **_citation_cells(p.citations),
@@ -163,7 +162,7 @@ def indicators_table(indicators: pd.DataFrame, themes: pd.DataFrame, lang: Lang)
             "target_text": i.target_text,
             "qualifier": pick(QUALIFIER[i.qualifier], lang),
             "nature": i.nature or "",
-            "themes": _join(theme_names(i.themes, labels, lang)),
+            "themes": _join(theme_names(i.themes, labels)),
             **_citation_cells(i.citations),
             "target_value_high": format_number(i.target_value_high),
             "family": i.family or "",

@@ -27,7 +27,7 @@ def targets_view_table(indicators: pd.DataFrame, themes: pd.DataFrame, lang: Lan
             "normalized_target": rows["normalized_target"].map(format_number),
             "normalized_unit": rows["normalized_unit"],
             "cagr": rows["cagr"].map(lambda g: "" if g is None or pd.isna(g) else f"{g * 100:.1f}%"),
-            "themes": rows["themes"].map(lambda ts: ";".join(theme_names(ts, names, lang))),
+            "themes": rows["themes"].map(lambda ts: ";".join(theme_names(ts, names))),
         }
     )
     table.columns = [column_label(c, lang) for c in table.columns]

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.catalog import Catalog
 from dashboard.i18n import PRECISION, ZONE_KIND, Lang, city_label, column_label, pick
-from dashboard.tables import format_number, theme_names
+from dashboard.tables import format_number, theme_labels, theme_names
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def zone_detail(
         parent=z["parent"],
         precision=pick(PRECISION[precision], lang) if precision else None,
         positioning=z["positioning_zh" if lang == "zh" else "positioning_en"],
-        themes=theme_names(z["themes"], catalog.themes, lang),
+        themes=theme_names(z["themes"], theme_labels(catalog.themes, lang)),
         projects=_headed(
             {
                 "id": projects["id"],
