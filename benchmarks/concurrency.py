@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from benchmarks.live_server import CHROMIUM, CHROMIUM_ARGS, live_server, log_errors
+from tests.live_server import CHROMIUM, CHROMIUM_ARGS, live_server, log_errors
 from dashboard.catalog import load_catalog
 from dashboard.filters import FilterState, filter_zones
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from benchmarks.live_server import CHROMIUM, CHROMIUM_ARGS, live_server, log_errors
+from tests.live_server import CHROMIUM, CHROMIUM_ARGS, live_server, log_errors
 from dashboard.catalog import load_catalog
 from dashboard.export import main as export_main
 from dashboard.filters import FilterState, filter_zones
