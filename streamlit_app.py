@@ -1,57 +1,50 @@
-"""GBA Finance Zones: entry point. Loads the catalog, draws the shared filters, runs the page."""
+"""GBA Finance Zones: entry point. Loads the catalog, draws the shared filters, builds the view once
+and runs the page with it."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.controls import pop_notices, sidebar
-from dashboard.filters import filtered
+from dashboard.catalog import CatalogError
+from dashboard.geodata import layers_key
 from dashboard.i18n import ui
-from dashboard.loaders import cached_catalog
-from dashboard.text_safety import md_escape
-from dashboard.views import render_problems
+from dashboard.ui.context import set_view
+from dashboard.ui.loaders import FAVICON, cached_catalog, cached_layers
+from dashboard.ui.map_click import apply_map_click
+from dashboard.ui.pages import navigation
+from dashboard.ui.render import render_notices, render_problems
+from dashboard.ui.state import current_state, pop_notices, seed_from_link, write_link
+from dashboard.ui.widgets import sidebar
+from dashboard.url_state import vocabulary
+from dashboard.view import build_view
 
-st.set_page_config(page_title="GBA Finance Zones", page_icon=":material/map:", layout="wide")
+try:
+    catalog = cached_catalog()
+    key = layers_key(catalog)
+    layers = cached_layers(catalog, key)
+except CatalogError as exc:
+    render_problems(exc.problems)
 
-catalog = cached_catalog()
-if isinstance(catalog, list):
-    render_problems(catalog)
+vocab = vocabulary(catalog)
+seed_from_link(vocab)
+apply_map_click()
+sidebar(catalog, vocab, current_state().lang)
+state = current_state()
+write_link(state)
+st.set_page_config(page_title=ui("app_title", state.lang), page_icon=str(FAVICON), layout="wide")
+view = build_view(catalog, state, layers, key)
+set_view(view)
 
-view = sidebar(catalog)
-lang = view.filters.lang
-for notice in pop_notices():
-    st.info(md_escape(notice))
-
-pages = [
-    st.Page(
-        "dashboard/pages/map.py",
-        title=ui("page_map", lang),
-        icon=":material/map:",
-        url_path="map",
-        default=True,
-    ),
-    st.Page(
-        "dashboard/pages/targets.py",
-        title=ui("page_targets", lang),
-        icon=":material/trending_up:",
-        url_path="targets",
-    ),
-    st.Page(
-        "dashboard/pages/projects.py",
-        title=ui("page_projects", lang),
-        icon=":material/list:",
-        url_path="projects",
-    ),
-    st.Page(
-        "dashboard/pages/sources.py",
-        title=ui("page_sources", lang),
-        icon=":material/description:",
-        url_path="sources",
-    ),
-]
-shown = filtered(catalog, view.filters)
-st.title(ui("app_title", lang))
+pages = navigation(view.lang)
+render_notices(pop_notices(), view.lang)
+st.title(ui("app_title", view.lang))
 st.caption(
-    ui("counts", lang, zones=len(shown.zones), projects=len(shown.projects), targets=len(shown.indicators))
+    ui(
+        "counts",
+        view.lang,
+        zones=len(view.shown.zones),
+        projects=len(view.shown.projects),
+        targets=len(view.shown.indicators),
+    )
 )
-st.navigation(pages, position="top").run()
+pages.run()

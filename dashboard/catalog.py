@@ -285,9 +285,9 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     if problems:
         raise CatalogError(problems)
 
-    # the YAML's `geometry` says how the polygon is made; as a column it would clash with GeoPandas
+    # the YAML's `geometry` says how exact the polygon is; as a column it is `precision`, as in the layers
     zone_frame = _citation_columns(_frame(zones, list(Zone.model_fields))).rename(
-        columns={"geometry": "geometry_kind"}
+        columns={"geometry": "precision"}
     )
     project_frame = _citation_columns(_frame(projects, list(Project.model_fields)))
     project_frame["located_zone"] = _located_zone(project_frame, zone_frame)

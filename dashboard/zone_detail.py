@@ -7,28 +7,28 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.catalog import Catalog
-from dashboard.i18n import PRECISION, ZONE_KIND, Lang, city_label, column_label, pick
-from dashboard.tables import format_number, theme_labels, theme_names
+from dashboard.i18n import Lang, city_label, evidence_text, field, headed, label, names_by_id, other_field
+from dashboard.tables.format import format_number, format_qualified, join
 
 
 @dataclass(frozen=True)
 class ZoneDetail:
-    zone_id: str
     name: str
     other_name: str
     kind: str
     city: str
     districts: tuple[str, ...]
-    parent: str | None
     precision: str | None
     positioning: str
     themes: list[str]
-    projects: pd.DataFrame  # id, name, lead_units; headers in the language
+    evidence: list[tuple[str, int]]  # "theme — 「phrase」" and the index of its citation
+    projects: pd.DataFrame  # id, name, lead units; headers in the language
     targets: pd.DataFrame  # id, name, baseline, target, unit; headers in the language
     citations: tuple  # Citation records
 
 
-def _descendants(zones: pd.DataFrame, zone_id: str) -> set[str]:
+def descendants(zones: pd.DataFrame, zone_id: str) -> set[str]:
+    """The zone and every zone nested inside it."""
     found, frontier = {zone_id}, [zone_id]
     while frontier:
         children = zones.loc[zones["parent"].isin(frontier), "id"].tolist()
@@ -37,59 +37,63 @@ def _descendants(zones: pd.DataFrame, zone_id: str) -> set[str]:
     return found
 
 
-def _headed(columns: dict[str, object], lang: Lang) -> pd.DataFrame:
-    """A small table whose headers are in the language."""
-    return pd.DataFrame({column_label(name, lang): values for name, values in columns.items()})
+def linked_targets(indicators: pd.DataFrame, city: str, themes) -> pd.DataFrame:
+    """The targets of the zone's city that share one of its themes."""
+    wanted = set(themes)
+    return indicators[
+        (indicators["scope"] == city) & indicators["themes"].map(lambda ts: not wanted.isdisjoint(ts))
+    ]
 
 
 def zone_detail(
     catalog: Catalog, zone_id: str, lang: Lang, precision: str | None = None
 ) -> ZoneDetail | None:
-    """The zone's positioning, themes, projects (its own and nested zones'), targets of its city
-    linked to its themes, and citations; None for an unknown id."""
+    """The zone's positioning, themes with their evidence, projects (its own and nested zones'),
+    targets of its city linked to its themes, and citations; None for an unknown id."""
     match = catalog.zones[catalog.zones["id"] == zone_id]
     if match.empty:
         return None
     z = match.iloc[0]
-    inside = _descendants(catalog.zones, zone_id)
-    projects = catalog.projects[catalog.projects["located_zone"].isin(inside)]
-    themes = set(z["themes"])
-    indicators = catalog.indicators
-    targets = indicators[
-        (indicators["scope"] == z["city"]) & indicators["themes"].map(lambda ts: not themes.isdisjoint(ts))
-    ]
-    name_col = "name_zh" if lang == "zh" else "name_en"
+    projects = catalog.projects[catalog.projects["located_zone"].isin(descendants(catalog.zones, zone_id))]
+    targets = linked_targets(catalog.indicators, z["city"], z["themes"])
+    theme_names = names_by_id(catalog.themes, lang)
+    name = field("name", lang)
     return ZoneDetail(
-        zone_id=zone_id,
-        name=z[name_col],
-        other_name=z["name_en" if lang == "zh" else "name_zh"],
-        kind=pick(ZONE_KIND[z["kind"]], lang),
+        name=z[name],
+        other_name=z[other_field("name", lang)],
+        kind=label("zone_kind", z["kind"], lang),
         city=city_label(z["city"], lang),
         districts=tuple(z["districts"]),
-        parent=z["parent"],
-        precision=pick(PRECISION[precision], lang) if precision else None,
-        positioning=z["positioning_zh" if lang == "zh" else "positioning_en"],
-        themes=theme_names(z["themes"], theme_labels(catalog.themes, lang)),
-        projects=_headed(
-            {
-                "id": projects["id"],
-                "name": projects[name_col],
-                "lead_units": projects["lead_units"].map("、".join),
-            },
+        precision=label("precision", precision, lang) if precision else None,
+        positioning=z[field("positioning", lang)],
+        themes=[theme_names[t] for t in z["themes"]],
+        evidence=[
+            (evidence_text(theme_names[t], phrase, lang), cite)
+            for t, cite, phrase in z.get("theme_evidence", ())
+        ],
+        projects=headed(
+            {"id": projects["id"], "name": projects[name], "lead_units": projects["lead_units"].map(join)},
             lang,
         ),
-        targets=_headed(
+        targets=headed(
             {
                 "id": targets["id"],
-                "name": targets[name_col],
+                "name": targets[name],
                 "baseline": [
-                    f"{format_number(y)} {format_number(v)}".strip()
-                    for y, v in zip(targets["baseline_year"], targets["baseline_value"], strict=True)
+                    f"{format_number(y)} {format_qualified(q, v)}".strip()
+                    for y, v, q in zip(
+                        targets["baseline_year"],
+                        targets["baseline_value"],
+                        targets.get("baseline_qualifier", targets["qualifier"].map(lambda _q: "exact")),
+                        strict=True,
+                    )
                 ],
                 "target": [
-                    f"{y} {t}" for y, t in zip(targets["target_year"], targets["target_text"], strict=True)
+                    f"{format_number(r.target_year)} "
+                    + format_qualified(r.qualifier, r.target_value, r.target_value_high)
+                    for r in targets.itertuples()
                 ],
-                "unit": targets["unit"],
+                "unit": targets["unit"].map(lambda u: label("unit", u, lang)),
             },
             lang,
         ),

@@ -26,4 +26,4 @@ if $dev; then
 else
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
 fi
-.venv/bin/python -m dashboard.assets
+.venv/bin/python -m dashboard.map.assets

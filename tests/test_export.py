@@ -206,7 +206,7 @@ def test_geojson_export_is_wgs84_with_csv_properties_and_precision(tmp_path):
     import shapely.geometry
 
     zones = load_catalog().zones
-    geometry_kind = dict(zip(zones["id"], zones["geometry_kind"], strict=True))
+    geometry_kind = dict(zip(zones["id"], zones["precision"], strict=True))
     out = tmp_path / "zones.geojson"
     assert main(["zones", "--format", "geojson", "--city", "深圳", "-o", str(out)]) == 0
     collection = json.loads(out.read_text("utf-8"))

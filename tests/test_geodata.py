@@ -30,7 +30,7 @@ def test_every_zone_has_full_and_display_geometry(catalog, layers):
 
 
 def test_precision_follows_the_zone_records(catalog, layers):
-    kinds = dict(zip(catalog.zones["id"], catalog.zones["geometry_kind"], strict=True))
+    kinds = dict(zip(catalog.zones["id"], catalog.zones["precision"], strict=True))
     assert precision_of(layers, "gz_huadu") == kinds["gz_huadu"] == "admin"
     assert precision_of(layers, "sz_qianhai") == "approximate"
     assert precision_of(layers, "nowhere") is None
@@ -71,7 +71,7 @@ def test_admin_display_zones_coincide_with_display_districts(catalog, layers):
 
 def test_layers_key_changes_with_zone_geometry(catalog):
     changed = catalog.zones.copy()
-    changed.loc[0, "geometry_kind"] = (
-        "admin" if changed.loc[0, "geometry_kind"] == "approximate" else "approximate"
+    changed.loc[0, "precision"] = (
+        "admin" if changed.loc[0, "precision"] == "approximate" else "approximate"
     )
     assert layers_key(catalog) != layers_key(type(catalog)(**{**catalog.__dict__, "zones": changed}))

@@ -6,63 +6,72 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.assets import leaflet_installed
-from dashboard.controls import map_controls, page_context
-from dashboard.downloads import filtered_table
-from dashboard.filters import filter_zones
-from dashboard.geodata import display_zones, in_datum, layers_key
-from dashboard.i18n import ui
-from dashboard.loaders import cached_geojson, cached_layers, fresh_base_map
-from dashboard.map_view import basemap_by_id, fit_view, legend_html, map_layers
-from dashboard.overlay import family_labels, overlay_values
-from dashboard.views import csv_download, render_problems, render_zone_detail
+from dashboard.geodata import display_zones, in_datum
+from dashboard.i18n import label, ui
+from dashboard.indicators import family_labels
+from dashboard.map.assets import leaflet_installed
+from dashboard.map.basemaps import basemap_by_id
+from dashboard.map.layers import map_layers
+from dashboard.map.legend import overlay_legend_html, zone_legend_html
+from dashboard.map.overlay import overlay_values
+from dashboard.map.viewport import MAP_HEIGHT_PX, fit_view
+from dashboard.tables import build_table
+from dashboard.ui.context import current_view
+from dashboard.ui.loaders import cached_geojson, fresh_base_map
+from dashboard.ui.map_click import MAP_KEY, RETURNED_OBJECTS, clear_selection
+from dashboard.ui.render import render_zone_detail, table_with_download
+from dashboard.ui.widgets import map_controls
+from dashboard.url_state import vocabulary
 
-catalog, view = page_context()
-lang = view.filters.lang
-labels = family_labels(catalog.indicators, view.filters.themes, lang)
-map_controls(lang, list(labels), labels)
+view = current_view()
+catalog, state, lang = view.catalog, view.state, view.lang
+families = family_labels(catalog.indicators, state.themes, lang)
+map_controls(catalog, vocabulary(catalog), lang, families)
 
-layers = cached_layers(catalog, layers_key(catalog))
-if isinstance(layers, list):
-    render_problems(layers)
-zones = filter_zones(catalog.zones, view.filters)
-datum = basemap_by_id(view.basemap).datum
-shown = display_zones(layers, zones, datum)
-overlay = overlay_values(catalog.indicators, view.family, view.metric, lang) if view.family else None
-groups = map_layers(catalog.themes, shown, overlay, in_datum(layers.cities, datum), lang)
+datum = basemap_by_id(state.basemap).datum
+shown = display_zones(view.layers, view.shown.zones, datum)
+overlay = overlay_values(catalog.indicators, state.family, state.metric, lang) if state.family else None
+groups = map_layers(catalog.themes, shown, overlay, in_datum(view.layers.cities, datum), lang, state.zone)
 center, zoom = fit_view(tuple(shown.total_bounds) if len(shown) else None)
 
 map_column, detail_column = st.columns([3, 2], gap="medium")
 with map_column:
     if not leaflet_installed():
         st.warning(ui("assets_missing", lang))
-    result = st_folium(
-        fresh_base_map(view.basemap, layers, layers_key(catalog)),
-        key="zone_map",
+    if overlay is not None and not overlay.values.empty:
+        st.html(
+            overlay_legend_html(
+                overlay,
+                families.get(state.family, state.family),
+                state.metric,
+                label("metric", state.metric, lang),
+                lang,
+            )
+        )
+    st.html(zone_legend_html(catalog.themes, [t[0] for t in shown["themes"]], state.themes, lang))
+    st_folium(
+        fresh_base_map(state.basemap, view.layers, view.layers_key),
+        key=MAP_KEY,
         feature_group_to_add=groups,
         center=center,
         zoom=zoom,
-        height=600,
+        height=MAP_HEIGHT_PX,
         use_container_width=True,
-        returned_objects=["last_active_drawing"],
+        returned_objects=RETURNED_OBJECTS,
         layer_control=folium.LayerControl(collapsed=True),
     )
-    st.markdown(legend_html(catalog.themes, [t[0] for t in shown["themes"]], lang), unsafe_allow_html=True)
 
-clicked = (result or {}).get("last_active_drawing") or {}
-selected = (clicked.get("properties") or {}).get("zone_id")
 with detail_column:
-    render_zone_detail(catalog, layers, selected, lang)
+    if state.zone:
+        st.button(ui("clear_selection", lang), on_click=clear_selection, key="clear_zone")
+    render_zone_detail(catalog, view.layers, state.zone, lang)
 
 st.subheader(ui("zones_table", lang))
-table = filtered_table(catalog, "zones", view.filters)
-st.dataframe(table, hide_index=True, width="stretch")
-c1, c2 = st.columns(2)
-with c1:
-    csv_download(table, "zones", lang)
-c2.download_button(
+table = build_table("zones", view.shown.zones, catalog.themes, lang)
+table_with_download(table, "zones", lang)
+st.download_button(
     ui("download_geojson", lang),
-    cached_geojson(catalog, layers, view.filters, layers_key(catalog)),
+    cached_geojson(table, list(view.shown.zones["id"]), view.layers, (state, lang)),
     file_name="zones.geojson",
     mime="application/geo+json",
     key="dl_zones_geojson",

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.controls import page_context
-from dashboard.downloads import filtered_table
 from dashboard.i18n import ui
-from dashboard.views import csv_download
+from dashboard.tables import build_table
+from dashboard.ui.context import current_view
+from dashboard.ui.render import table_with_download
 
-catalog, view = page_context()
-lang = view.filters.lang
-st.subheader(ui("page_projects", lang))
-table = filtered_table(catalog, "projects", view.filters)
-st.dataframe(table, hide_index=True, width="stretch")
-csv_download(table, "projects", lang)
+view = current_view()
+st.subheader(ui("page_projects", view.lang))
+table_with_download(
+    build_table("projects", view.shown.projects, view.catalog.themes, view.lang), "projects", view.lang
+)

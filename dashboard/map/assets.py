@@ -1,6 +1,6 @@
 """Leaflet's JS/CSS served by the app itself, from an installed package, never from a CDN.
 
-`python -m dashboard.assets` copies Leaflet's dist files from the `django-js-lib-leaflet` package into
+`python -m dashboard.map.assets` copies Leaflet's dist files from the `django-js-lib-leaflet` package into
 `static/vendor/leaflet/` (git-ignored); Streamlit serves that folder at `/app/static/` when
 `server.enableStaticServing` is on. Maps then name only those URLs, so they draw with no internet.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import folium
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 LEAFLET_DIR = STATIC_DIR / "vendor" / "leaflet"
 LEAFLET_URL = "/app/static/vendor/leaflet"
 _LEAFLET_FILES = ("leaflet.js", "leaflet.css")

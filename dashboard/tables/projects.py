@@ -1,0 +1,32 @@
+"""The projects table: the Projects page and its CSV."""
+
+from __future__ import annotations
+
+from dashboard.i18n import city_label, label
+from dashboard.tables.cells import (
+    chinese,
+    citation_sources_cell,
+    evidence_cell,
+    in_lang,
+    locators_cell,
+    quotes_cell,
+    themes_cell,
+    zh_of,
+)
+from dashboard.tables.columns import Column
+from dashboard.tables.format import join
+
+PROJECT_COLUMNS = (
+    Column("project_id", lambda p, _c: p.id),
+    Column("name", in_lang("name"), twin=zh_of("name")),
+    Column("city", lambda p, c: city_label(p.city, c.lang)),
+    Column("zone_id_ref", lambda p, _c: p.zone or ""),
+    Column("district", chinese(lambda p: p.district or ""), chinese=True),
+    Column("kind", lambda p, c: label("project_kind", p.kind, c.lang)),
+    Column("themes", themes_cell),
+    Column("theme_evidence", evidence_cell, chinese=True),
+    Column("lead_units", chinese(lambda p: join(p.lead_units)), chinese=True),
+    Column("source_id", citation_sources_cell),
+    Column("locator", chinese(locators_cell), chinese=True),
+    Column("quote", chinese(quotes_cell), chinese=True),
+)

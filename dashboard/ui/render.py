@@ -1,0 +1,104 @@
+"""Streamlit renderings shared by pages: problems, link notices, citations, the zone detail panel
+and table downloads.
+
+Plan text is always passed through `md_escape` (Markdown) or `html.escape` (HTML): never as markup.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.catalog import Catalog, Problem
+from dashboard.geodata import GeoLayers, precision_of
+from dashboard.i18n import Lang, names_by_id, ui
+from dashboard.tables import csv_bytes, labelled
+from dashboard.text_safety import md_escape
+from dashboard.url_state import Notice
+from dashboard.zone_detail import zone_detail
+
+_NOTICES_LISTED = 10
+
+
+def render_problems(problems: list[Problem]) -> None:
+    """The located data problems, in both languages, instead of a traceback; stops the page."""
+    st.error(ui("data_error", "en") + "\n\n" + ui("data_error", "zh"))
+    st.markdown("\n".join(f"- {md_escape(problem)}" for problem in problems))
+    st.stop()
+
+
+def render_notices(notices: list[Notice], lang: Lang) -> None:
+    """What a link held that could not be used, as one message with a count."""
+    if not notices:
+        return
+    lines = []
+    for (kind, key, value), count in Counter((n.kind, n.key, n.value) for n in notices).items():
+        if kind == "parameter":
+            text = ui("notice_parameter", lang, value=value)
+        elif kind == "search":
+            text = ui("notice_search", lang, limit=value)
+        else:
+            text = ui("notice_unknown", lang, key=key, value=value)
+        lines.append(text + (f" ×{count}" if count > 1 else ""))
+    more = len(lines) - _NOTICES_LISTED
+    body = "\n".join(f"- {md_escape(line)}" for line in lines[:_NOTICES_LISTED])
+    if more > 0:
+        body += "\n- " + md_escape(ui("notice_more", lang, count=more))
+    st.info(md_escape(ui("notice_title", lang, count=len(notices))) + "\n\n" + body)
+
+
+def render_citations(catalog: Catalog, citations, lang: Lang) -> None:
+    """Each citation as a quote with its plan and locator."""
+    titles = names_by_id(catalog.sources, lang, "title")
+    for citation in citations:
+        st.markdown(f"> {md_escape(citation.quote)}")
+        st.caption(
+            f"{md_escape(titles.get(citation.source, citation.source))} · {md_escape(citation.locator)}"
+        )
+
+
+def render_zone_detail(catalog: Catalog, layers: GeoLayers, zone_id: str, lang: Lang) -> None:
+    """The detail panel of the selected zone, or a hint when none is selected."""
+    detail = zone_detail(catalog, zone_id, lang, precision_of(layers, zone_id)) if zone_id else None
+    if detail is None:
+        st.info(ui("click_hint", lang))
+        return
+    st.subheader(md_escape(detail.name))
+    st.caption(
+        md_escape(f"{detail.other_name} · {detail.kind} · {detail.city} · {' '.join(detail.districts)}")
+    )
+    if detail.precision:
+        st.caption(f"{ui('precision', lang)}: {md_escape(detail.precision)}")
+    st.markdown(f"**{ui('positioning', lang)}**: {md_escape(detail.positioning)}")
+    st.markdown(f"**{ui('themes', lang)}**")
+    st.markdown(
+        "\n".join(f"- {md_escape(text)}" for text, _cite in detail.evidence)
+        or md_escape(" · ".join(detail.themes))
+    )
+    st.markdown(f"**{ui('projects', lang)}** ({len(detail.projects)})")
+    if detail.projects.empty:
+        st.caption(ui("no_projects", lang))
+    else:
+        st.dataframe(detail.projects, hide_index=True, width="stretch")
+    st.markdown(f"**{ui('targets', lang)}** ({len(detail.targets)})")
+    if detail.targets.empty:
+        st.caption(ui("no_targets", lang))
+    else:
+        st.dataframe(detail.targets, hide_index=True, width="stretch")
+    st.markdown(f"**{ui('citations', lang)}**")
+    render_citations(catalog, detail.citations, lang)
+
+
+def table_with_download(table: pd.DataFrame, name: str, lang: Lang) -> None:
+    """A table as the screen shows it, and its CSV: the same columns, rows and order, and the
+    same bytes as `python -m dashboard.export` for the same view."""
+    st.dataframe(labelled(table, lang), hide_index=True, width="stretch")
+    st.download_button(
+        ui("download_csv", lang),
+        csv_bytes(table, lang),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"dl_{name}_csv",
+    )
