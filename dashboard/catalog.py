@@ -19,7 +19,7 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from dashboard.schema import Citation, Indicator, Project, Source, Theme, Zone
+from dashboard.schema import Citation, Designation, Indicator, Place, Project, Source, Theme, Zone
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DATA_DIR_ENV = "GBA_DATA_DIR"
@@ -67,6 +67,8 @@ class Catalog:
     zones: pd.DataFrame
     projects: pd.DataFrame
     indicators: pd.DataFrame
+    places: pd.DataFrame
+    designations: pd.DataFrame
     texts: dict[str, str]  # source id -> the plan's full text as stored
 
 
@@ -160,11 +162,56 @@ def _check_citations(
 
 
 def _check_themes(
-    file: str, record_id: str, themes: list[str], known: set[str], problems: list[Problem]
+    file: str, record_id: str, themes: list, known: set[str], problems: list[Problem]
 ) -> None:
     for i, theme in enumerate(themes):
+        theme = theme if isinstance(theme, str) else theme.id
         if theme not in known:
             problems.append(Problem(file, record_id, f"themes.{i}", f"unknown theme id '{theme}'"))
+
+
+def _check_evidence(file: str, record: BaseModel, problems: list[Problem]) -> None:
+    """Each theme's phrase must occur in the quote of the citation it names."""
+    for i, theme in enumerate(record.themes):
+        if isinstance(theme, str):
+            continue
+        if theme.cite >= len(record.citations):
+            problems.append(
+                Problem(file, record.id, f"themes.{i}.cite", f"no citation {theme.cite} (theme '{theme.id}')")
+            )
+        elif normalize_whitespace(theme.phrase) not in normalize_whitespace(record.citations[theme.cite].quote):
+            problems.append(
+                Problem(
+                    file,
+                    record.id,
+                    f"themes.{i}.phrase",
+                    f"phrase {theme.phrase!r} of theme '{theme.id}' is not in citation {theme.cite}'s quote",
+                )
+            )
+
+
+def _check_claims(
+    file: str,
+    designation: Designation,
+    texts: dict[str, str],
+    zone_ids: set[str],
+    project_ids: set[str],
+    problems: list[Problem],
+) -> None:
+    for i, claim in enumerate(designation.claims):
+        where = f"claims.{i}"
+        if claim.source not in texts:
+            problems.append(Problem(file, designation.id, f"{where}.source", f"unknown source '{claim.source}'"))
+        elif normalize_whitespace(claim.quote) not in texts[claim.source]:
+            problems.append(
+                Problem(file, designation.id, f"{where}.quote", f"quote not found: {claim.quote[:60]!r}")
+            )
+        if claim.zone is not None and claim.zone not in zone_ids:
+            problems.append(Problem(file, designation.id, f"{where}.zone", f"unknown zone '{claim.zone}'"))
+        if claim.project is not None and claim.project not in project_ids:
+            problems.append(
+                Problem(file, designation.id, f"{where}.project", f"unknown project '{claim.project}'")
+            )
 
 
 def _check_indicator_numbers(file: str, indicator: Indicator, problems: list[Problem]) -> None:
@@ -223,6 +270,15 @@ def _frame(loaded: list[_Loaded], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*columns, "file"], dtype=object)
 
 
+def _evidence_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """`themes` becomes the tuple of theme ids; `theme_evidence` keeps (id, citation, phrase)."""
+    frame["theme_evidence"] = frame["themes"].map(
+        lambda ts: tuple((t.id, t.cite, t.phrase) for t in ts)
+    )
+    frame["themes"] = frame["themes"].map(lambda ts: tuple(t.id for t in ts))
+    return frame
+
+
 def _citation_columns(frame: pd.DataFrame) -> pd.DataFrame:
     frame["source_ids"] = frame["citations"].map(lambda cs: tuple(dict.fromkeys(c.source for c in cs)))
     frame["locators"] = frame["citations"].map(lambda cs: tuple(c.locator for c in cs))
@@ -266,16 +322,23 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     zones = _validate(Zone, _yaml_files(data_dir, "zones"), data_dir, problems)
     projects = _validate(Project, _yaml_files(data_dir, "projects"), data_dir, problems)
     indicators = _validate(Indicator, _yaml_files(data_dir, "indicators"), data_dir, problems)
-    for group in (themes, sources, zones, projects, indicators):
+    places = _validate(Place, [data_dir / "places.yaml"], data_dir, problems)
+    designations = _validate(Designation, [data_dir / "designations.yaml"], data_dir, problems)
+    for group in (themes, sources, designations):
         _check_unique(group, problems)
+    _check_unique([*zones, *projects, *indicators, *places], problems)
 
     texts = _load_texts(sources, data_dir, problems)
     searchable = {source_id: normalize_whitespace(text) for source_id, text in texts.items()}
     theme_ids = {t.id for _, t in _iter(themes)}
     zone_ids = {z.id for _, z in _iter(zones)}
-    for file, record in (*_iter(zones), *_iter(projects), *_iter(indicators)):
+    project_ids = {p.id for _, p in _iter(projects)}
+    for file, designation in _iter(designations):
+        _check_claims(file, designation, searchable, zone_ids, project_ids, problems)
+    for file, record in (*_iter(zones), *_iter(projects), *_iter(indicators), *_iter(places)):
         _check_themes(file, record.id, record.themes, theme_ids, problems)
         _check_citations(file, record.id, record.citations, searchable, problems)
+        _check_evidence(file, record, problems)
     for file, project in _iter(projects):
         if project.zone is not None and project.zone not in zone_ids:
             problems.append(Problem(file, project.id, "zone", f"unknown zone '{project.zone}'"))
@@ -286,10 +349,10 @@ def load_catalog(folder: Path | None = None) -> Catalog:
         raise CatalogError(problems)
 
     # the YAML's `geometry` says how the polygon is made; as a column it would clash with GeoPandas
-    zone_frame = _citation_columns(_frame(zones, list(Zone.model_fields))).rename(
+    zone_frame = _evidence_columns(_citation_columns(_frame(zones, list(Zone.model_fields)))).rename(
         columns={"geometry": "geometry_kind"}
     )
-    project_frame = _citation_columns(_frame(projects, list(Project.model_fields)))
+    project_frame = _evidence_columns(_citation_columns(_frame(projects, list(Project.model_fields))))
     project_frame["located_zone"] = _located_zone(project_frame, zone_frame)
     zone_frame["project_count"] = _project_counts(zone_frame, project_frame)
     return Catalog(
@@ -298,5 +361,7 @@ def load_catalog(folder: Path | None = None) -> Catalog:
         zones=zone_frame,
         projects=project_frame,
         indicators=_citation_columns(_frame(indicators, list(Indicator.model_fields))),
+        places=_evidence_columns(_citation_columns(_frame(places, list(Place.model_fields)))),
+        designations=_frame(designations, list(Designation.model_fields)),
         texts=texts,
     )
