@@ -1,61 +1,50 @@
 """The validated catalog: data files in, typed tables out, or every problem at once.
 
-Loading is the single entry point from `data/` into the product. Each record is checked
-by its pydantic model (`dashboard.schema`), then the rules that span records: unique ids,
-known themes and sources, zone references that resolve, quotes that occur verbatim in the
-plan texts and indicator numbers that occur in their quotes. Problems name the file,
-record id and field, and all of them are collected before anything is raised.
+Loading is the single entry point from `data/` into the product. Each record is checked by its
+pydantic model (`dashboard.schema`), then by the rules that span records (`dashboard.checks`).
+Problems name the file, record id and field, and all of them are collected before anything is
+raised.
 """
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ValidationError
 
-from dashboard.schema import Citation, Indicator, Project, Source, Theme, Zone
+from dashboard.checks import (
+    check_citations,
+    check_claims,
+    check_evidence,
+    check_indicator_numbers,
+    check_themes,
+    check_unique,
+    check_zone_parents,
+    normalize_whitespace,
+)
+from dashboard.data_files import (
+    DATA_DIR,
+    DATA_DIR_ENV,
+    Loaded,
+    default_data_dir,
+    iter_records,
+    load_texts,
+    validate,
+    yaml_files,
+)
+from dashboard.problems import CatalogError, Problem
+from dashboard.schema import Designation, Indicator, Place, Project, Source, Theme, Zone
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-DATA_DIR_ENV = "GBA_DATA_DIR"
-
-
-def default_data_dir() -> Path:
-    """The data folder: `data/` of the project, or the folder named by $GBA_DATA_DIR."""
-    return Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
-
-
-# libyaml's parser when PyYAML was built with it: several times faster on the data files
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_WHITESPACE = re.compile(r"\s+")
-_NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)?")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the data, located precisely enough to fix it."""
-
-    file: str
-    record: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: record '{self.record}', field '{self.field}': {self.message}"
-
-
-class CatalogError(Exception):
-    """Raised with every problem found, not only the first."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{len(problems)} problem(s) in the data:\n{lines}")
+__all__ = [
+    "DATA_DIR",
+    "DATA_DIR_ENV",
+    "Catalog",
+    "CatalogError",
+    "Problem",
+    "default_data_dir",
+    "load_catalog",
+]
 
 
 @dataclass(frozen=True)
@@ -67,153 +56,14 @@ class Catalog:
     zones: pd.DataFrame
     projects: pd.DataFrame
     indicators: pd.DataFrame
+    places: pd.DataFrame
+    designations: pd.DataFrame
     texts: dict[str, str]  # source id -> the plan's full text as stored
 
 
-def normalize_whitespace(text: str) -> str:
-    """Drop all whitespace: the PDF extraction breaks lines and pads table cells at random."""
-    return _WHITESPACE.sub("", text)
-
-
-def number_tokens(text: str) -> set[float]:
-    """The numbers written in a text, as values (so 11 matches 11.0 but 9.6 never matches 96)."""
-    return {float(tok) for tok in _NUMBER_TOKEN.findall(text)}
-
-
-@dataclass
-class _Loaded:
-    file: str
-    records: list[BaseModel]
-
-
-def _read_yaml(path: Path, data_dir: Path, problems: list[Problem]) -> list[dict]:
-    rel = path.relative_to(data_dir).as_posix()
-    try:
-        content = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        problems.append(Problem(rel, "-", "-", f"cannot be parsed: {exc}"))
-        return []
-    if content is None:
-        return []
-    if not isinstance(content, list) or not all(isinstance(r, dict) for r in content):
-        problems.append(Problem(rel, "-", "-", "must be a YAML list of mappings"))
-        return []
-    return content
-
-
-def _validate(
-    model: type[BaseModel], paths: Iterable[Path], data_dir: Path, problems: list[Problem]
-) -> list[_Loaded]:
-    loaded = []
-    for path in paths:
-        rel = path.relative_to(data_dir).as_posix()
-        records = []
-        for index, raw in enumerate(_read_yaml(path, data_dir, problems)):
-            record_id = str(raw.get("id", f"#{index + 1}"))
-            try:
-                records.append(model.model_validate(raw))
-            except ValidationError as exc:
-                for err in exc.errors():
-                    field = ".".join(str(part) for part in err["loc"]) or "-"
-                    problems.append(Problem(rel, record_id, field, err["msg"]))
-        loaded.append(_Loaded(rel, records))
-    return loaded
-
-
-def _iter(loaded: list[_Loaded]) -> Iterator[tuple[str, BaseModel]]:
-    for group in loaded:
-        for record in group.records:
-            yield group.file, record
-
-
-def _check_unique(loaded: list[_Loaded], problems: list[Problem]) -> None:
-    seen: dict[str, str] = {}
-    for file, record in _iter(loaded):
-        if record.id in seen:
-            problems.append(Problem(file, record.id, "id", f"duplicate id (also in {seen[record.id]})"))
-        else:
-            seen[record.id] = file
-
-
-def _check_citations(
-    file: str,
-    record_id: str,
-    citations: list[Citation],
-    texts: dict[str, str],
-    problems: list[Problem],
-) -> None:
-    for i, citation in enumerate(citations):
-        where = f"citations.{i}"
-        if citation.source not in texts:
-            problems.append(
-                Problem(file, record_id, f"{where}.source", f"unknown source '{citation.source}'")
-            )
-        elif normalize_whitespace(citation.quote) not in texts[citation.source]:
-            problems.append(
-                Problem(
-                    file,
-                    record_id,
-                    f"{where}.quote",
-                    f"quote not found in source '{citation.source}': {citation.quote[:60]!r}",
-                )
-            )
-
-
-def _check_themes(
-    file: str, record_id: str, themes: list[str], known: set[str], problems: list[Problem]
-) -> None:
-    for i, theme in enumerate(themes):
-        if theme not in known:
-            problems.append(Problem(file, record_id, f"themes.{i}", f"unknown theme id '{theme}'"))
-
-
-def _check_indicator_numbers(file: str, indicator: Indicator, problems: list[Problem]) -> None:
-    quoted: set[float] = set()
-    for citation in indicator.citations:
-        quoted |= number_tokens(citation.quote)
-    for field in ("baseline_value", "target_value", "target_value_high"):
-        value = getattr(indicator, field)
-        if value is not None and value not in quoted:
-            problems.append(
-                Problem(file, indicator.id, field, f"number {value:g} does not occur in any quote")
-            )
-
-
-def _check_zone_parents(zones: list[_Loaded], problems: list[Problem]) -> None:
-    parents = {z.id: z.parent for _, z in _iter(zones)}
-    for file, zone in _iter(zones):
-        if zone.parent is None:
-            continue
-        if zone.parent not in parents:
-            problems.append(Problem(file, zone.id, "parent", f"unknown zone '{zone.parent}'"))
-            continue
-        seen, current = {zone.id}, zone.parent
-        while current is not None and current in parents:
-            if current in seen:
-                problems.append(Problem(file, zone.id, "parent", "zones nest in a cycle"))
-                break
-            seen.add(current)
-            current = parents[current]
-
-
-def _load_texts(sources: list[_Loaded], data_dir: Path, problems: list[Problem]) -> dict[str, str]:
-    texts = {}
-    for file, source in _iter(sources):
-        path = data_dir / source.file
-        if not path.is_file():
-            problems.append(Problem(file, source.id, "file", f"text file {source.file} not found"))
-            continue
-        texts[source.id] = path.read_text(encoding="utf-8")
-    return texts
-
-
-def _yaml_files(data_dir: Path, folder: str) -> list[Path]:
-    return sorted((data_dir / folder).glob("*.yaml"))
-
-
-def _frame(loaded: list[_Loaded], columns: list[str]) -> pd.DataFrame:
+def _frame(loaded: list[Loaded], columns: list[str]) -> pd.DataFrame:
     rows = []
-    for file, record in _iter(loaded):
+    for file, record in iter_records(loaded):
         row = {}
         for name, value in record:
             row[name] = tuple(value) if isinstance(value, list) else value
@@ -221,6 +71,13 @@ def _frame(loaded: list[_Loaded], columns: list[str]) -> pd.DataFrame:
         rows.append(row)
     # object dtype keeps None as None (pandas would turn it into NaN in text columns)
     return pd.DataFrame(rows, columns=[*columns, "file"], dtype=object)
+
+
+def _evidence_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """`themes` becomes the tuple of theme ids; `theme_evidence` keeps (id, citation, phrase)."""
+    frame["theme_evidence"] = frame["themes"].map(lambda ts: tuple((t.id, t.cite, t.phrase) for t in ts))
+    frame["themes"] = frame["themes"].map(lambda ts: tuple(t.id for t in ts))
+    return frame
 
 
 def _citation_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -261,36 +118,50 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     """Load and cross-check every data file; raise `CatalogError` listing all problems."""
     data_dir = Path(folder) if folder is not None else default_data_dir()
     problems: list[Problem] = []
-    themes = _validate(Theme, [data_dir / "themes.yaml"], data_dir, problems)
-    sources = _validate(Source, [data_dir / "sources.yaml"], data_dir, problems)
-    zones = _validate(Zone, _yaml_files(data_dir, "zones"), data_dir, problems)
-    projects = _validate(Project, _yaml_files(data_dir, "projects"), data_dir, problems)
-    indicators = _validate(Indicator, _yaml_files(data_dir, "indicators"), data_dir, problems)
-    for group in (themes, sources, zones, projects, indicators):
-        _check_unique(group, problems)
+    themes = validate(Theme, [data_dir / "themes.yaml"], data_dir, problems)
+    sources = validate(Source, [data_dir / "sources.yaml"], data_dir, problems)
+    zones = validate(Zone, yaml_files(data_dir, "zones"), data_dir, problems)
+    projects = validate(Project, yaml_files(data_dir, "projects"), data_dir, problems)
+    indicators = validate(Indicator, yaml_files(data_dir, "indicators"), data_dir, problems)
+    places = validate(Place, [data_dir / "places.yaml"], data_dir, problems)
+    designations = validate(Designation, [data_dir / "designations.yaml"], data_dir, problems)
+    for group in (themes, sources, designations):
+        check_unique(group, problems)
+    check_unique([*zones, *projects, *indicators, *places], problems)
 
-    texts = _load_texts(sources, data_dir, problems)
+    texts = load_texts(sources, data_dir, problems)
     searchable = {source_id: normalize_whitespace(text) for source_id, text in texts.items()}
-    theme_ids = {t.id for _, t in _iter(themes)}
-    zone_ids = {z.id for _, z in _iter(zones)}
-    for file, record in (*_iter(zones), *_iter(projects), *_iter(indicators)):
-        _check_themes(file, record.id, record.themes, theme_ids, problems)
-        _check_citations(file, record.id, record.citations, searchable, problems)
-    for file, project in _iter(projects):
+    theme_ids = {t.id for _, t in iter_records(themes)}
+    zone_ids = {z.id for _, z in iter_records(zones)}
+    project_ids = {p.id for _, p in iter_records(projects)}
+    for file, designation in iter_records(designations):
+        check_claims(file, designation, searchable, zone_ids, project_ids, problems)
+    for file, record in (
+        *iter_records(zones),
+        *iter_records(projects),
+        *iter_records(indicators),
+        *iter_records(places),
+    ):
+        check_themes(file, record.id, record.themes, theme_ids, problems)
+        check_citations(file, record.id, record.citations, searchable, problems)
+        check_evidence(file, record, problems)
+    for file, project in iter_records(projects):
         if project.zone is not None and project.zone not in zone_ids:
             problems.append(Problem(file, project.id, "zone", f"unknown zone '{project.zone}'"))
-    for file, indicator in _iter(indicators):
-        _check_indicator_numbers(file, indicator, problems)
-    _check_zone_parents(zones, problems)
+    for file, indicator in iter_records(indicators):
+        check_indicator_numbers(file, indicator, problems)
+    check_zone_parents(zones, problems)
     if problems:
         raise CatalogError(problems)
 
     # the YAML's `geometry` says how exact the polygon is; as a column it is `precision`, as in the layers
-    zone_frame = _citation_columns(_frame(zones, list(Zone.model_fields))).rename(
+    zone_frame = _evidence_columns(_citation_columns(_frame(zones, list(Zone.model_fields)))).rename(
         columns={"geometry": "precision"}
     )
-    project_frame = _citation_columns(_frame(projects, list(Project.model_fields)))
+    project_frame = _evidence_columns(_citation_columns(_frame(projects, list(Project.model_fields))))
     project_frame["located_zone"] = _located_zone(project_frame, zone_frame)
+    kinds = dict(zip(zone_frame["id"], zone_frame["kind"], strict=True))
+    project_frame["zone_kind"] = project_frame["located_zone"].map(lambda z: kinds.get(z))
     zone_frame["project_count"] = _project_counts(zone_frame, project_frame)
     return Catalog(
         themes=_frame(themes, list(Theme.model_fields)),
@@ -298,5 +169,7 @@ def load_catalog(folder: Path | None = None) -> Catalog:
         zones=zone_frame,
         projects=project_frame,
         indicators=_citation_columns(_frame(indicators, list(Indicator.model_fields))),
+        places=_evidence_columns(_citation_columns(_frame(places, list(Place.model_fields)))),
+        designations=_frame(designations, list(Designation.model_fields)),
         texts=texts,
     )

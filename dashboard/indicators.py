@@ -52,9 +52,7 @@ def comparable_values(indicators: pd.DataFrame) -> pd.DataFrame:
     out["normalized_baseline"] = [b for b, _ in baseline]
     out["normalized_target"] = [t for t, _ in target]
     out["normalized_unit"] = [u for _, u in target]
-    ranged = out["qualifier"] == "range"
-    if "baseline_qualifier" in out:  # MERGE-GUARD
-        ranged |= out["baseline_qualifier"] == "range"
+    ranged = (out["qualifier"] == "range") | (out["baseline_qualifier"] == "range")
     out["cagr"] = [
         None if r else implied_cagr(b, t, by, ty)
         for b, t, by, ty, r in zip(

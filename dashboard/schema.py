@@ -6,7 +6,6 @@ Cross-record rules (unique ids, references, quotes found in the sources) live in
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -37,6 +36,12 @@ GeometryKind = Literal["admin", "approximate"]
 ProjectKind = Literal["institution", "platform", "infrastructure", "programme", "event", "policy", "fund"]
 Qualifier = Literal["exact", "about", "at_least", "over", "at_most", "range"]
 Nature = Literal["预期性", "约束性"]
+Stance = Literal["seeks", "hosts", "supports", "existing"]
+DesignationLevel = Literal["national", "gba", "provincial", "municipal"]
+DesignationKind = Literal[
+    "pilot_zone", "demonstration_zone", "centre", "exchange", "institution", "platform", "base", "other"
+]
+StatedIn = Literal["table", "text"]  # an indicator table of the plan, or its body text
 City = Literal[CITIES]  # type: ignore[valid-type]
 
 
@@ -79,6 +84,18 @@ class Citation(_Record):
     quote: str = Field(min_length=4)
 
 
+class ThemeEvidence(_Record):
+    """A theme of a record and the words of the plan that give it: `phrase` occurs in citation `cite`."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    cite: int = Field(ge=0)
+    phrase: str = Field(min_length=2)
+
+
+def _theme_id(theme: str | ThemeEvidence) -> str:
+    return theme if isinstance(theme, str) else theme.id
+
+
 class _Cited(_Record):
     id: str = Field(pattern=ID_PATTERN)
     name_zh: str = Field(min_length=1)
@@ -88,13 +105,20 @@ class _Cited(_Record):
 
     @field_validator("themes")
     @classmethod
-    def _no_repeated_theme(cls, themes: list[str]) -> list[str]:
-        if len(set(themes)) != len(themes):
-            raise ValueError(f"theme listed twice: {themes}")
+    def _no_repeated_theme(cls, themes: list) -> list:
+        ids = [_theme_id(t) for t in themes]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"theme listed twice: {ids}")
         return themes
 
 
-class Zone(_Cited):
+class _Evidenced(_Cited):
+    """A record whose every theme names the phrase of the plan that gives it."""
+
+    themes: list[ThemeEvidence]
+
+
+class Zone(_Evidenced):
     city: City
     districts: list[str]
     parent: str | None
@@ -102,7 +126,7 @@ class Zone(_Cited):
     geometry: GeometryKind
     positioning_zh: str = Field(min_length=1)
     positioning_en: str = Field(min_length=1)
-    themes: list[str] = Field(min_length=1)
+    themes: list[ThemeEvidence] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _admin_needs_districts(self) -> Zone:
@@ -111,7 +135,7 @@ class Zone(_Cited):
         return self
 
 
-class Project(_Cited):
+class Project(_Evidenced):
     city: City
     zone: str | None
     district: str | None
@@ -119,16 +143,18 @@ class Project(_Cited):
     lead_units: list[str]
 
 
-_NUMBER = re.compile(r"^\d+(\.\d+)?$")
-
-
 class Indicator(_Cited):
     scope: City
     unit: str = Field(min_length=1)
     family: str | None = Field(default=None, pattern=ID_PATTERN)
+    stated_in: StatedIn
     baseline_year: int | None = Field(ge=2000, le=2035)
     baseline_value: float | None
-    target_year: int = Field(ge=2020, le=2035)
+    baseline_value_high: float | None = None
+    baseline_text: str | None = None
+    baseline_qualifier: Qualifier | None = None
+    target_year: int | None = Field(ge=2020, le=2035)
+    period_zh: str | None = None
     target_value: float
     target_value_high: float | None = None
     target_text: str = Field(min_length=1)
@@ -139,8 +165,49 @@ class Indicator(_Cited):
     def _consistent_numbers(self) -> Indicator:
         if (self.baseline_year is None) != (self.baseline_value is None):
             raise ValueError("baseline_year and baseline_value must both be given or both null")
-        if (self.qualifier == "range") != (self.target_value_high is not None):
-            raise ValueError("target_value_high is required exactly when qualifier is 'range'")
-        if self.target_value_high is not None and self.target_value_high < self.target_value:
-            raise ValueError("target_value_high is below target_value")
+        if (self.baseline_value is None) != (self.baseline_qualifier is None):
+            raise ValueError("baseline_qualifier is required exactly when a baseline is given")
+        if (self.baseline_value is None) != (self.baseline_text is None):
+            raise ValueError("baseline_text is required exactly when a baseline is given")
+        _check_range("baseline", self.baseline_qualifier, self.baseline_value, self.baseline_value_high)
+        _check_range("target", self.qualifier, self.target_value, self.target_value_high)
+        if self.target_year is None and not self.period_zh:
+            raise ValueError("a target with no target_year needs period_zh, the period as written")
         return self
+
+
+def _check_range(end: str, qualifier: str | None, low: float | None, high: float | None) -> None:
+    if (qualifier == "range") != (high is not None):
+        raise ValueError(f"{end}_value_high is required exactly when the {end} qualifier is 'range'")
+    if high is not None and low is not None and high < low:
+        raise ValueError(f"{end}_value_high is below {end}_value")
+
+
+class Place(_Evidenced):
+    """A place or institution a plan names without saying where it is: listed, never drawn."""
+
+    city: City
+    kind: ProjectKind
+
+
+class Claim(_Record):
+    """One plan's stance on a designation, in its own words."""
+
+    source: str = Field(pattern=ID_PATTERN)
+    city: City
+    zone: str | None
+    project: str | None
+    stance: Stance
+    locator: str = Field(min_length=1)
+    quote: str = Field(min_length=4)
+
+
+class Designation(_Record):
+    """A national, GBA, provincial or municipal title, centre or exchange that plans seek or host."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name_zh: str = Field(min_length=1)
+    name_en: str = Field(min_length=1)
+    level: DesignationLevel
+    kind: DesignationKind
+    claims: list[Claim] = Field(min_length=1)

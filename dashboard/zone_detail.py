@@ -68,8 +68,7 @@ def zone_detail(
         positioning=z[field("positioning", lang)],
         themes=[theme_names[t] for t in z["themes"]],
         evidence=[
-            (evidence_text(theme_names[t], phrase, lang), cite)
-            for t, cite, phrase in z.get("theme_evidence", ())
+            (evidence_text(theme_names[t], phrase, lang), cite) for t, cite, phrase in z["theme_evidence"]
         ],
         projects=headed(
             {"id": projects["id"], "name": projects[name], "lead_units": projects["lead_units"].map(join)},
@@ -84,7 +83,7 @@ def zone_detail(
                     for y, v, q in zip(
                         targets["baseline_year"],
                         targets["baseline_value"],
-                        targets.get("baseline_qualifier", targets["qualifier"].map(lambda _q: "exact")),
+                        targets["baseline_qualifier"],
                         strict=True,
                     )
                 ],

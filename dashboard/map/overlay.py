@@ -59,10 +59,11 @@ def _tip(row, lang: Lang) -> str:
     target = format_qualified(row.qualifier, row.target_value, row.target_value_high)
     name = getattr(row, field("name", lang))
     baseline_text = f"{baseline} {unit}" if baseline else "—"
+    baseline_year, target_year = format_number(row.baseline_year), format_number(row.target_year)
     lines = [
         f"<b>{html.escape(city_label(row.scope, lang))}</b>: {html.escape(name)}",
-        f"{ui('baseline', lang)} {html.escape(format_number(row.baseline_year))}: {html.escape(baseline_text)}",
-        f"{ui('target', lang)} {html.escape(format_number(row.target_year))}: {html.escape(f'{target} {unit}')}",
+        f"{ui('baseline', lang)} {html.escape(baseline_year)}: {html.escape(baseline_text)}",
+        f"{ui('target', lang)} {html.escape(target_year)}: {html.escape(f'{target} {unit}')}",
     ]
     if not pd.isna(row.cagr):
         lines.append(f"{ui('implied_growth', lang)}: {format_percent(row.cagr)}")

@@ -13,8 +13,10 @@ def themes_cell(record, ctx: Context) -> str:
 
 def evidence_cell(record, ctx: Context) -> str:
     """Each theme with the plan's words that give it: 绿色金融 — 「鼓励发展绿色金融」."""
-    evidence = getattr(record, "theme_evidence", ())
-    return join(evidence_text(ctx.theme_names.get(t, t), phrase, ctx.lang) for t, _cite, phrase in evidence)
+    return join(
+        evidence_text(ctx.theme_names.get(t, t), phrase, ctx.lang)
+        for t, _cite, phrase in record.theme_evidence
+    )
 
 
 def source_ids_cell(record, _ctx: Context) -> str:

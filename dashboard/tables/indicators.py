@@ -20,28 +20,22 @@ from dashboard.tables.columns import Column
 from dashboard.tables.format import format_number, format_percent, format_qualified
 
 
-def _opt(record, name: str):
-    return getattr(record, name, None)  # MERGE-GUARD
-
-
 INDICATOR_COLUMNS = (
     Column("indicator_id", lambda i, _c: i.id),
     Column("scope", lambda i, c: city_label(i.scope, c.lang)),
     Column("name", in_lang("name"), twin=zh_of("name")),
     Column(
         "stated_in",
-        lambda i, c: label("stated_in", _opt(i, "stated_in"), c.lang) if _opt(i, "stated_in") else "",
+        lambda i, c: label("stated_in", i.stated_in, c.lang),
     ),
     Column("unit", lambda i, c: label("unit", i.unit, c.lang), twin=lambda i: i.unit),
     Column("baseline_year", lambda i, _c: format_number(i.baseline_year)),
     Column(
         "baseline",
-        lambda i, _c: format_qualified(
-            _opt(i, "baseline_qualifier"), i.baseline_value, _opt(i, "baseline_value_high")
-        ),
+        lambda i, _c: format_qualified(i.baseline_qualifier, i.baseline_value, i.baseline_value_high),
     ),
     Column("target_year", lambda i, _c: format_number(i.target_year)),
-    Column("period", chinese(lambda i: _opt(i, "period_zh") or ""), chinese=True),
+    Column("period", chinese(lambda i: i.period_zh or ""), chinese=True),
     Column("target", lambda i, _c: format_qualified(i.qualifier, i.target_value, i.target_value_high)),
     Column("target_text", chinese(lambda i: i.target_text), chinese=True),
     Column("qualifier", lambda i, c: label("qualifier", i.qualifier, c.lang)),
@@ -49,7 +43,7 @@ INDICATOR_COLUMNS = (
     Column("normalized_unit", lambda i, c: label("unit", i.normalized_unit, c.lang)),
     Column(
         "normalized_baseline",
-        lambda i, _c: format_qualified(_opt(i, "baseline_qualifier"), i.normalized_baseline),
+        lambda i, _c: format_qualified(i.baseline_qualifier, i.normalized_baseline),
     ),
     Column("normalized_target", lambda i, _c: format_qualified(i.qualifier, i.normalized_target)),
     Column("cagr", lambda i, _c: format_percent(i.cagr)),
