@@ -137,7 +137,7 @@ def precision_of(layers: GeoLayers, zone_id: str | None) -> str | None:
 def display_zones(layers: GeoLayers, zones: pd.DataFrame, datum: str) -> gpd.GeoDataFrame:
     """Display geometry joined to the (filtered) catalog zones, in catalog order and in the datum."""
     geometry = layers.zones_display.set_index("id")
-    joined = zones.join(geometry[["precision", "geometry"]], on="id")
+    joined = zones.join(geometry[["geometry"]], on="id")
     return in_datum(gpd.GeoDataFrame(joined, geometry="geometry", crs="EPSG:4326"), datum)
 
 

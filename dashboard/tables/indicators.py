@@ -19,7 +19,6 @@ from dashboard.tables.cells import (
 from dashboard.tables.columns import Column
 from dashboard.tables.format import format_number, format_percent, format_qualified
 
-
 INDICATOR_COLUMNS = (
     Column("indicator_id", lambda i, _c: i.id),
     Column("scope", lambda i, c: city_label(i.scope, c.lang)),
