@@ -9,7 +9,7 @@ from dashboard.catalog import CatalogError
 from dashboard.geodata import layers_key
 from dashboard.i18n import ui
 from dashboard.ui.context import set_view
-from dashboard.ui.loaders import FAVICON, cached_catalog, cached_layers
+from dashboard.ui.loaders import FAVICON, cached_catalog, cached_layers, cached_localized
 from dashboard.ui.map_click import apply_map_click
 from dashboard.ui.pages import navigation
 from dashboard.ui.render import render_notices, render_problems
@@ -32,7 +32,7 @@ sidebar(catalog, vocab, current_state().lang)
 state = current_state()
 write_link(state)
 st.set_page_config(page_title=ui("app_title", state.lang), page_icon=str(FAVICON), layout="wide")
-view = build_view(catalog, state, layers, key)
+view = build_view(cached_localized(catalog, state.lang, key), state, layers, key)
 set_view(view)
 
 pages = navigation(view.lang)

@@ -18,6 +18,7 @@ from dashboard.catalog import Catalog, CatalogError, load_catalog
 from dashboard.cli_io import EXIT_IO, EXIT_USAGE, write_output
 from dashboard.filters import apply_filters, filters_for
 from dashboard.i18n import LANGS
+from dashboard.localize import localized_catalog
 from dashboard.param import Param
 from dashboard.tables import HEADERS, build_table, csv_bytes
 from dashboard.url_state import vocabulary
@@ -109,6 +110,7 @@ def state_from_args(args: argparse.Namespace, catalog: Catalog) -> ViewState:
 def export_bytes(catalog: Catalog, args: argparse.Namespace, data_dir: Path | None) -> bytes:
     """The bytes the app offers as the download of the same view."""
     state = state_from_args(args, catalog)
+    catalog = localized_catalog(catalog, state.lang)
     records = apply_filters(getattr(catalog, args.table), args.table, state)
     table = build_table(args.table, records, catalog.themes, state.lang)
     if getattr(args, "format", "csv") == "geojson":

@@ -8,16 +8,20 @@ UI string (`ui`); none of them compares the language to a literal.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Literal
 
+import opencc
 import pandas as pd
 
 from dashboard.schema import CITY_NAMES_EN
 
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
-LANG_NAMES = {"zh": "中文", "en": "English"}
-_PICK = {"zh": 0, "en": 1}
+Lang = Literal["zh", "zh-Hant", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "zh-Hant", "en")
+LANG_NAMES = {"zh": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+_PICK = {"zh": 0, "zh-Hant": 0, "en": 1}
+# Languages shown by converting the Simplified text with OpenCC (s2hk: Traditional, Hong Kong usage)
+_OPENCC_CONFIG = {"zh-Hant": "s2hk"}
 
 # Labels of each vocabulary of `dashboard.schema`, and of the map's own choices.
 VOCABULARY_LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -229,9 +233,30 @@ UI = {
 }
 
 
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+@cache
+def localize(text: str, lang: Lang) -> str:
+    """Simplified Chinese text as the language writes it (Traditional for zh-Hant); else unchanged.
+
+    For labels and the data's own wording (names, positioning); never for quotes, which stay
+    exactly as the plans publish them.
+    """
+    config = _OPENCC_CONFIG.get(lang)
+    return _converter(config).convert(text) if config and text else text
+
+
+def needs_conversion(lang: Lang) -> bool:
+    """Whether the data's Chinese text is converted for the language (see `localize`)."""
+    return lang in _OPENCC_CONFIG
+
+
 def pick(pair: tuple[str, str], lang: Lang) -> str:
     """Choose the language's half of a (zh, en) pair."""
-    return pair[_PICK[lang]]
+    return localize(pair[_PICK[lang]], lang)
 
 
 def field(name: str, lang: Lang) -> str:

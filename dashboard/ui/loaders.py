@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard.catalog import Catalog, load_catalog
 from dashboard.geodata import GeoLayers, in_datum, load_layers, zones_geojson
+from dashboard.localize import localized_catalog
 from dashboard.map.base import base_map, context_geojson
 from dashboard.map.basemaps import basemap_by_id
 
@@ -23,6 +24,12 @@ FAVICON = Path(__file__).resolve().parent / "favicon.png"  # local: no icon font
 def cached_catalog() -> Catalog:
     """The validated catalog."""
     return load_catalog()
+
+
+@st.cache_data(show_spinner=False)
+def cached_localized(_catalog: Catalog, lang: str, key: int) -> Catalog:
+    """The catalog in the language's script (see `dashboard.localize`), converted once per language."""
+    return localized_catalog(_catalog, lang)
 
 
 @st.cache_data(show_spinner=False)
