@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.catalog import CatalogError
 from dashboard.geodata import layers_key
-from dashboard.i18n import ui
+from dashboard.i18n import counts_line, ui
 from dashboard.ui.context import set_view
 from dashboard.ui.loaders import FAVICON, cached_catalog, cached_layers, cached_localized
 from dashboard.ui.map_click import apply_map_click
@@ -38,13 +38,8 @@ set_view(view)
 pages = navigation(view.lang)
 render_notices(pop_notices(), view.lang)
 st.title(ui("app_title", view.lang))
+st.caption(ui("intro", view.lang))
 st.caption(
-    ui(
-        "counts",
-        view.lang,
-        zones=len(view.shown.zones),
-        projects=len(view.shown.projects),
-        targets=len(view.shown.indicators),
-    )
+    counts_line(len(view.shown.zones), len(view.shown.projects), len(view.shown.indicators), view.lang)
 )
 pages.run()

@@ -135,6 +135,7 @@ COLUMNS = {
     "normalized_unit": ("统一单位", "Common unit"),
     "cagr": ("隐含年均增速", "Implied annual growth"),
     "title": ("标题", "Title"),
+    "passage": ("原文位置", "Passage in the plan"),
     "issuer": ("发布机关", "Issued by"),
     "doc_number": ("文号", "Document number"),
     "date": ("日期", "Date"),
@@ -155,10 +156,26 @@ UI = {
     "kind": ("区域类型", "Zone kind"),
     "search": ("按名称搜索", "Search names"),
     "choose": ("全部（点击选择）", "All (click to choose)"),
-    "counts": (
-        "{zones} 个功能区，{projects} 个项目，{targets} 项指标",
-        "{zones} zones, {projects} projects, {targets} targets",
+    "intro": (
+        "粤港澳大湾区（GBA）的广东部分：五份省、市金融规划（2021–2022 年）"
+        "划定的金融功能区、重点项目和 2025 年目标。功能区是规划为某类金融业务指定的区、"
+        "集聚区、平台或片区；每一项都附有规划原文出处。",
+        "The Guangdong side of the Guangdong–Hong Kong–Macao Greater Bay Area (GBA): the finance "
+        "zones, key projects and 2025 targets that five provincial and city finance plans "
+        "(2021–2022) set out. A zone is a district, cluster, platform or area a plan designates "
+        "for particular kinds of finance; every fact links to the plan's own words.",
     ),
+    "count_zones": ("{n} 个功能区", "{n} zone|{n} zones"),
+    "count_projects": ("{n} 个项目", "{n} project|{n} projects"),
+    "count_targets": ("{n} 项指标", "{n} target|{n} targets"),
+    "count_separator": ("，", ", "),
+    "no_match": ("没有符合当前筛选条件的记录。", "Nothing matches the current filters."),
+    "clear_filters": ("清除筛选", "Clear filters"),
+    "kind_not_targets": (
+        "区域类型筛选不适用于指标：指标属于城市，不属于某类功能区。",
+        "The zone-kind filter does not narrow targets: targets belong to a city, not to a kind of zone.",
+    ),
+    "open_passage": ("查看原文", "Open in the plan"),
     "basemap": ("底图", "Basemap"),
     "overlay": ("指标叠加", "Indicator overlay"),
     "overlay_none": ("（无）", "(none)"),
@@ -308,6 +325,18 @@ def ui(key: str, lang: Lang, **values: object) -> str:
     """A user-interface string in the language, with any {placeholders} filled in."""
     text = pick(UI[key], lang)
     return text.format(**values) if values else text
+
+
+def count(key: str, n: int, lang: Lang) -> str:
+    """A count with its noun in the right number: "1 zone", "2 zones", "3 个功能区"."""
+    forms = pick(UI[key], lang).split("|")
+    return (forms[0] if n == 1 or len(forms) == 1 else forms[1]).format(n=n)
+
+
+def counts_line(zones: int, projects: int, targets: int, lang: Lang) -> str:
+    """The caption under the title: how many of each the view shows."""
+    parts = [count("count_zones", zones, lang), count("count_projects", projects, lang)]
+    return ui("count_separator", lang).join([*parts, count("count_targets", targets, lang)])
 
 
 def bilingual(key: str) -> str:

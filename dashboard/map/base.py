@@ -49,7 +49,11 @@ def base_map(basemap: Basemap, context: tuple[str, str]) -> folium.Map:
     between runs or sessions) but with stable element ids, so its HTML does not change and
     st_folium never re-renders it. `context` comes from `context_geojson`.
     """
-    m = folium.Map(location=GBA_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None, control_scale=True)
+    # keyboard=False: Leaflet's keyboard handler focuses the map on mousedown, which scrolls the
+    # component's frame (the map jumps, a focus box appears) and can swallow the click on a zone
+    m = folium.Map(
+        location=GBA_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None, control_scale=True, keyboard=False
+    )
     m._id = "gbamap"
     use_local_assets(m)
     if basemap.tiles:

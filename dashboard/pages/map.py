@@ -64,7 +64,7 @@ with map_column:
 with detail_column:
     if state.zone:
         st.button(ui("clear_selection", lang), on_click=clear_selection, key="clear_zone")
-    render_zone_detail(catalog, view.layers, state.zone, lang)
+    render_zone_detail(catalog, view.layers, state)
 
 st.subheader(ui("zones_table", lang))
 table = build_table("zones", view.shown.zones, catalog.themes, lang)

@@ -7,6 +7,7 @@ import pandas as pd
 
 from dashboard.i18n import city_label, label
 from dashboard.indicators import comparable_values
+from dashboard.passages import passage_link
 from dashboard.tables.cells import (
     chinese,
     citation_sources_cell,
@@ -54,6 +55,7 @@ INDICATOR_COLUMNS = (
     Column("source_id", citation_sources_cell),
     Column("locator", chinese(locators_cell), chinese=True),
     Column("quote", chinese(quotes_cell), chinese=True),
+    Column("passage", lambda r, c: passage_link("indicators", r.id, 0, c.lang)),
 )
 
 

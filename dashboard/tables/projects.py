@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dashboard.i18n import city_label, label
+from dashboard.passages import passage_link
 from dashboard.tables.cells import (
     chinese,
     citation_sources_cell,
@@ -29,4 +30,5 @@ PROJECT_COLUMNS = (
     Column("source_id", citation_sources_cell),
     Column("locator", chinese(locators_cell), chinese=True),
     Column("quote", chinese(quotes_cell), chinese=True),
+    Column("passage", lambda r, c: passage_link("projects", r.id, 0, c.lang)),
 )

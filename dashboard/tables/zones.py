@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dashboard.i18n import city_label, label
+from dashboard.passages import passage_link
 from dashboard.tables.cells import (
     chinese,
     evidence_cell,
@@ -29,4 +30,5 @@ ZONE_COLUMNS = (
     Column("precision", lambda z, c: label("precision", z.precision, c.lang)),
     Column("source_ids", source_ids_cell),
     Column("locators", chinese(locators_cell), chinese=True),
+    Column("passage", lambda r, c: passage_link("zones", r.id, 0, c.lang)),
 )

@@ -13,10 +13,12 @@ import streamlit as st
 
 from dashboard.catalog import Catalog, Problem
 from dashboard.geodata import GeoLayers, precision_of
-from dashboard.i18n import Lang, names_by_id, ui
+from dashboard.i18n import Lang, column_label, names_by_id, ui
 from dashboard.tables import csv_bytes, labelled
 from dashboard.text_safety import md_escape
+from dashboard.ui.state import clear_filters
 from dashboard.url_state import Notice
+from dashboard.view_state import ViewState
 from dashboard.zone_detail import zone_detail
 
 _NOTICES_LISTED = 10
@@ -59,8 +61,9 @@ def render_citations(catalog: Catalog, citations, lang: Lang) -> None:
         )
 
 
-def render_zone_detail(catalog: Catalog, layers: GeoLayers, zone_id: str, lang: Lang) -> None:
+def render_zone_detail(catalog: Catalog, layers: GeoLayers, state: ViewState) -> None:
     """The detail panel of the selected zone, or a hint when none is selected."""
+    zone_id, lang = state.zone, state.lang
     detail = zone_detail(catalog, zone_id, lang, precision_of(layers, zone_id)) if zone_id else None
     if detail is None:
         st.info(ui("click_hint", lang))
@@ -73,10 +76,7 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, zone_id: str, lang: 
         st.caption(f"{ui('precision', lang)}: {md_escape(detail.precision)}")
     st.markdown(f"**{ui('positioning', lang)}**: {md_escape(detail.positioning)}")
     st.markdown(f"**{ui('themes', lang)}**")
-    st.markdown(
-        "\n".join(f"- {md_escape(text)}" for text, _cite in detail.evidence)
-        or md_escape(" · ".join(detail.themes))
-    )
+    st.markdown("\n".join(f"- {md_escape(text)}" for text, _cite in detail.evidence))
     st.markdown(f"**{ui('projects', lang)}** ({len(detail.projects)})")
     if detail.projects.empty:
         st.caption(ui("no_projects", lang))
@@ -88,13 +88,22 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, zone_id: str, lang: 
     else:
         st.dataframe(detail.targets, hide_index=True, width="stretch")
     st.markdown(f"**{ui('citations', lang)}**")
-    render_citations(catalog, detail.citations, lang)
+    render_citations(catalog, detail.citations, state, "zones", zone_id)
+
+
+def render_empty(lang: Lang) -> None:
+    """What an empty result says, with a way back to everything."""
+    st.warning(ui("no_match", lang))
+    st.button(ui("clear_filters", lang), on_click=clear_filters, key="clear_filters")
 
 
 def table_with_download(table: pd.DataFrame, name: str, lang: Lang) -> None:
     """A table as the screen shows it, and its CSV: the same columns, rows and order, and the
     same bytes as `python -m dashboard.export` for the same view."""
-    st.dataframe(labelled(table, lang), hide_index=True, width="stretch")
+    shown = labelled(table, lang)
+    passage = column_label("passage", lang)
+    config = {passage: st.column_config.LinkColumn(passage, display_text=ui("open_passage", lang))}
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config if passage in shown else None)
     st.download_button(
         ui("download_csv", lang),
         csv_bytes(table, lang),

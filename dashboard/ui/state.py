@@ -1,21 +1,24 @@
-"""The view state of a session: seeded from the link once, then held by the widgets, and written
-back to the URL on every run, so a copied link always reopens the current view on any page.
+"""The view state of a session: the link is the source, the widgets mirror it, and every run writes
+the view back to the URL, so a copied link always reopens the current view on any page.
 
-Streamlit clears query parameters when the page changes, so the link is read only on a session's
-first run; after that, the widgets' session-state values are the state (one key per declared
-parameter, `flt_<name>`), and the URL mirrors them.
+A link is read on a session's first run and whenever the URL changes from outside (a citation
+link, the browser's back button, an edited address). Streamlit clears the query string when the
+menu switches pages: an empty query keeps the current view. Between those, the widgets'
+session-state values (one key per declared parameter, `flt_<name>`) hold the view.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.filters import FILTERS
 from dashboard.url_state import Notice, Vocabulary, parse_query, to_query
 from dashboard.view_state import PARAMS, ViewState
 
 PREFIX = "flt_"
 _SEEDED = PREFIX + "seeded"
 _NOTICES = PREFIX + "notices"
+_WRITTEN = PREFIX + "written"
 
 
 def widget_key(name: str) -> str:
@@ -24,10 +27,11 @@ def widget_key(name: str) -> str:
 
 
 def seed_from_link(vocab: Vocabulary) -> None:
-    """On a session's first run, put the link's view into the widgets' state."""
-    if st.session_state.get(_SEEDED):
-        return
+    """Put the link's view into the widgets' state on a session's first run and whenever the URL
+    holds another view than the one this session last wrote."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
+    if st.session_state.get(_SEEDED) and (not params or params == st.session_state.get(_WRITTEN)):
+        return
     state, notices = parse_query(params, vocab)
     for param in PARAMS:
         value = getattr(state, param.name)
@@ -52,7 +56,15 @@ def set_param(name: str, value) -> None:
 
 def write_link(state: ViewState) -> None:
     """Make the URL the link of this view."""
-    st.query_params.from_dict(to_query(state))
+    query = to_query(state)
+    st.query_params.from_dict(query)
+    st.session_state[_WRITTEN] = query
+
+
+def clear_filters() -> None:
+    """Callback of the empty state's button: every filter back to its default."""
+    for param in FILTERS:
+        st.session_state[widget_key(param.name)] = list(param.default) if param.multi else param.default
 
 
 def pop_notices() -> list[Notice]:
