@@ -175,6 +175,13 @@ UI = {
         "区域类型筛选不适用于指标：指标属于城市，不属于某类功能区。",
         "The zone-kind filter does not narrow targets: targets belong to a city, not to a kind of zone.",
     ),
+    "chart_end": ("基期 / 目标", "Baseline / target"),
+    "chart_place": ("城市", "Place"),
+    "chart_value": ("数值（{unit}）", "Value ({unit})"),
+    "chart_floor_note": (
+        "“≥”“>”为下限，“–”为区间（取下限绘图），“≈”为约数。",
+        "“≥” and “>” mark floors, “–” a range (drawn at its lower end), “≈” an approximate value.",
+    ),
     "open_passage": ("查看原文", "Open in the plan"),
     "basemap": ("底图", "Basemap"),
     "overlay": ("指标叠加", "Indicator overlay"),

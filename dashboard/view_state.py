@@ -62,6 +62,17 @@ SETTINGS: tuple[Param, ...] = (
         cli=False,
     ),
     Param(
+        "chart_family",
+        "chart",
+        "family",
+        False,
+        "",
+        lambda c: ("", *family_options(c.indicators)),
+        None,
+        "indicator family of the Targets page's chart",
+        cli=False,
+    ),
+    Param(
         "metric",
         "metric",
         "metric",

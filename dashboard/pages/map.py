@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import folium
 import streamlit as st
+import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from dashboard.geodata import display_zones, in_datum
@@ -18,10 +19,17 @@ from dashboard.map.viewport import MAP_HEIGHT_PX, fit_view
 from dashboard.tables import build_table
 from dashboard.ui.context import current_view
 from dashboard.ui.loaders import cached_geojson, fresh_base_map
-from dashboard.ui.map_click import MAP_KEY, RETURNED_OBJECTS, clear_selection
-from dashboard.ui.render import render_zone_detail, table_with_download
+from dashboard.ui.map_click import MAP_KEY, RETURNED_OBJECTS, clear_selection, pop_just_selected
+from dashboard.ui.render import render_empty, render_zone_detail, table_with_download
 from dashboard.ui.widgets import map_controls
 from dashboard.url_state import vocabulary
+
+DETAIL_ANCHOR = "zone-detail"
+# on a narrow screen the detail column sits below the map: scroll it into view after a click
+_BRING_DETAIL_INTO_VIEW = (
+    "<script>const w = window.parent; if (w.innerWidth < 768) "
+    f"w.document.getElementById('{DETAIL_ANCHOR}')?.scrollIntoView({{behavior: 'smooth'}});</script>"
+)
 
 view = current_view()
 catalog, state, lang = view.catalog, view.state, view.lang
@@ -34,6 +42,8 @@ overlay = overlay_values(catalog.indicators, state.family, state.metric, lang) i
 groups = map_layers(catalog.themes, shown, overlay, in_datum(view.layers.cities, datum), lang, state.zone)
 center, zoom = fit_view(tuple(shown.total_bounds) if len(shown) else None)
 
+if view.shown.zones.empty:
+    render_empty(lang)
 map_column, detail_column = st.columns([3, 2], gap="medium")
 with map_column:
     if not leaflet_installed():
@@ -62,6 +72,9 @@ with map_column:
     )
 
 with detail_column:
+    st.html(f'<span id="{DETAIL_ANCHOR}"></span>')
+    if pop_just_selected():
+        components.html(_BRING_DETAIL_INTO_VIEW, height=0)
     if state.zone:
         st.button(ui("clear_selection", lang), on_click=clear_selection, key="clear_zone")
     render_zone_detail(catalog, view.layers, state)

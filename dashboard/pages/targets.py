@@ -4,24 +4,42 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.i18n import ui
-from dashboard.indicators import family_labels
+from dashboard.i18n import label, ui
+from dashboard.indicators import comparable_values, family_labels
 from dashboard.tables import build_table
-from dashboard.targets_chart import chart_frame
+from dashboard.targets_chart import chart_frame, targets_chart
 from dashboard.ui.context import current_view
-from dashboard.ui.render import table_with_download
+from dashboard.ui.render import render_empty, table_with_download
+from dashboard.ui.state import set_param, widget_key
+from dashboard.ui.widgets import param_widget
+from dashboard.url_state import vocabulary
+from dashboard.view_state import PARAMS_BY_KEY
 
 view = current_view()
-catalog, lang = view.catalog, view.lang
+catalog, lang, indicators = view.catalog, view.lang, view.shown.indicators
 st.subheader(ui("page_targets", lang))
 st.caption(ui("overlay_note", lang))
-table_with_download(
-    build_table("indicators", view.shown.indicators, catalog.themes, lang), "indicators", lang
-)
+if view.state.kinds:
+    st.caption(ui("kind_not_targets", lang))
+if indicators.empty:
+    render_empty(lang)
+table_with_download(build_table("indicators", indicators, catalog.themes, lang), "indicators", lang)
 
-labels = family_labels(view.shown.indicators, view.state.themes, lang)
-if labels:
+families = family_labels(indicators, view.state.themes, lang)
+if families:
     st.subheader(ui("chart", lang))
-    st.caption(ui("star_note", lang))
-    family = st.selectbox(ui("family", lang), list(labels), format_func=labels.get, key="targets_family")
-    st.bar_chart(chart_frame(view.shown.indicators, family, lang), stack=False, horizontal=False)
+    st.caption(ui("star_note", lang) + " " + ui("chart_floor_note", lang))
+    if st.session_state.get(widget_key("chart_family")) not in families:
+        set_param("chart_family", next(iter(families)))
+    param_widget(
+        PARAMS_BY_KEY["chart"],
+        catalog,
+        vocabulary(catalog),
+        lang,
+        options=list(families),
+        persist_state="session",
+        format_func=families.get,
+    )
+    family = st.session_state[widget_key("chart_family")]
+    unit = comparable_values(indicators[indicators["family"] == family])["normalized_unit"].iloc[0]
+    st.altair_chart(targets_chart(chart_frame(indicators, family, lang), label("unit", unit, lang), lang))

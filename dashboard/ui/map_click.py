@@ -9,6 +9,7 @@ from dashboard.ui.state import set_param, widget_key
 
 MAP_KEY = "zone_map"
 _LAST = "map_last_click"
+_JUST_SELECTED = "map_just_selected"
 
 
 def clicked_zone(value) -> str | None:
@@ -32,7 +33,13 @@ def apply_map_click() -> None:
     click = _click_of(st.session_state.get(MAP_KEY))
     if click[0] and click != st.session_state.get(_LAST):
         set_param("zone", click[0])
+        st.session_state[_JUST_SELECTED] = True
     st.session_state[_LAST] = click
+
+
+def pop_just_selected() -> bool:
+    """Whether this run follows a click that selected a zone (the detail is brought into view)."""
+    return st.session_state.pop(_JUST_SELECTED, False)
 
 
 def clear_selection() -> None:
