@@ -1,4 +1,9 @@
-"""Shared fixtures: the small literal catalog in tests/fixtures/data and mutable copies of it."""
+"""Shared fixtures: the real catalog, the small literal catalog in tests/fixtures/data, mutable copies.
+
+The two catalogs (and the real geometry layers) are loaded once per session here; test modules
+take them as fixtures and never load them on their own. Tests that need broken data load a
+copy they have broken (`data_copy`, `real_data_copy`).
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,29 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.catalog import Catalog, load_catalog
+from dashboard.catalog import DATA_DIR, Catalog, load_catalog
+from dashboard.geodata import GeoLayers, load_layers
 
+ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
 
 
 @pytest.fixture(scope="session")
+def real_catalog() -> Catalog:
+    """The catalog of the project's own data/ folder (never modified by a test)."""
+    return load_catalog(DATA_DIR)
+
+
+@pytest.fixture(scope="session")
 def sample_catalog() -> Catalog:
+    """The literal fixture catalog: three themes, two plans, two zones, one project, three targets."""
     return load_catalog(FIXTURE_DATA)
+
+
+@pytest.fixture(scope="session")
+def real_layers(real_catalog: Catalog) -> GeoLayers:
+    """The geometry layers of the real data."""
+    return load_layers(real_catalog, DATA_DIR / "geo")
 
 
 @pytest.fixture
@@ -23,6 +43,14 @@ def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the fixture data, to break one thing at a time."""
     target = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+@pytest.fixture
+def real_data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real data folder (geometry included)."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
     return target
 
 
