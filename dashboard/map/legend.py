@@ -14,7 +14,8 @@ from dashboard.map.overlay import SEQUENTIAL, Overlay
 from dashboard.tables.format import format_number, format_percent
 
 _STYLE = (
-    "<style>.legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:0.85rem;margin:2px 0 6px}"
+    "<style>.legend{display:flex;flex-wrap:wrap;gap:2px 12px;font-size:0.78rem;line-height:1.35;"
+    "margin:0 0 4px}"
     ".legend-title{font-weight:600;width:100%}"
     ".legend-item{display:inline-flex;align-items:center;gap:5px}"
     ".legend-swatch{display:inline-block;width:16px;height:12px;border:1.5px solid #555;opacity:.8}"

@@ -34,7 +34,12 @@ _BRING_DETAIL_INTO_VIEW = (
 view = current_view()
 catalog, state, lang = view.catalog, view.state, view.lang
 families = family_labels(catalog.indicators, state.themes, lang)
-map_controls(catalog, vocabulary(catalog), lang, families)
+
+if view.shown.zones.empty:
+    render_empty(lang)
+map_column, side_column = st.columns([3, 2], gap="medium")
+with side_column:
+    map_controls(catalog, vocabulary(catalog), lang, families)
 
 datum = basemap_by_id(state.basemap).datum
 shown = display_zones(view.layers, view.shown.zones, datum)
@@ -42,23 +47,9 @@ overlay = overlay_values(catalog.indicators, state.family, state.metric, lang) i
 groups = map_layers(catalog.themes, shown, overlay, in_datum(view.layers.cities, datum), lang, state.zone)
 center, zoom = fit_view(tuple(shown.total_bounds) if len(shown) else None)
 
-if view.shown.zones.empty:
-    render_empty(lang)
-map_column, detail_column = st.columns([3, 2], gap="medium")
 with map_column:
     if not leaflet_installed():
         st.warning(ui("assets_missing", lang))
-    if overlay is not None and not overlay.values.empty:
-        st.html(
-            overlay_legend_html(
-                overlay,
-                families.get(state.family, state.family),
-                state.metric,
-                label("metric", state.metric, lang),
-                lang,
-            )
-        )
-    st.html(zone_legend_html(catalog.themes, [t[0] for t in shown["themes"]], state.themes, lang))
     st_folium(
         fresh_base_map(state.basemap, view.layers, view.layers_key),
         key=MAP_KEY,
@@ -71,7 +62,13 @@ with map_column:
         layer_control=folium.LayerControl(collapsed=True),
     )
 
-with detail_column:
+with side_column:
+    if overlay is not None and not overlay.values.empty:
+        metric = label("metric", state.metric, lang)
+        st.html(
+            overlay_legend_html(overlay, families.get(state.family, state.family), state.metric, metric, lang)
+        )
+    st.html(zone_legend_html(catalog.themes, [t[0] for t in shown["themes"]], state.themes, lang))
     st.html(f'<span id="{DETAIL_ANCHOR}"></span>')
     if pop_just_selected():
         components.html(_BRING_DETAIL_INTO_VIEW, height=0)

@@ -60,7 +60,7 @@ def sidebar(catalog: Catalog, vocab: Vocabulary, lang: Lang) -> None:
 
 def map_controls(catalog: Catalog, vocab: Vocabulary, lang: Lang, family_names: dict[str, str]) -> None:
     """Basemap, overlay and shading of the Map page; kept for the session when another page shows."""
-    c1, c2, c3 = st.columns(3)
+    c1, c2 = st.columns(2)
     param_widget(PARAMS_BY_KEY["basemap"], catalog, vocab, lang, c1, persist_state="session")
     param_widget(
         PARAMS_BY_KEY["family"],
@@ -74,4 +74,4 @@ def map_controls(catalog: Catalog, vocab: Vocabulary, lang: Lang, family_names: 
         format_func=lambda f: family_names.get(f, ui("overlay_none", lang)),
     )
     if st.session_state.get(widget_key("family")):
-        param_widget(PARAMS_BY_KEY["metric"], catalog, vocab, lang, c3, persist_state="session")
+        param_widget(PARAMS_BY_KEY["metric"], catalog, vocab, lang, persist_state="session")
