@@ -24,7 +24,7 @@ from dashboard.tables import HEADERS, build_table, csv_bytes
 from dashboard.url_state import vocabulary
 from dashboard.view_state import ViewState
 
-TABLES = ("zones", "projects", "indicators")
+TABLES = ("zones", "projects", "indicators", "places")
 
 
 class UsageError(Exception):

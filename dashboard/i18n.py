@@ -71,6 +71,7 @@ VOCABULARY_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "selected_zone": ("所选功能区", "Selected zone"),
         "projects": ("项目", "Projects"),
         "indicators": ("指标", "Targets"),
+        "places": ("未定位的地点", "Named, not located"),
     },
     "unit": {
         "%": ("%", "%"),
@@ -94,6 +95,7 @@ COLUMNS = {
     "zone_id": ("区域编号", "Zone ID"),
     "project_id": ("项目编号", "Project ID"),
     "indicator_id": ("指标编号", "Target ID"),
+    "place_id": ("地点编号", "Place ID"),
     "id": ("编号", "ID"),
     "name": ("名称", "Name"),
     "name_zh": ("中文名称", "Name (Chinese)"),
@@ -116,7 +118,7 @@ COLUMNS = {
     "locators": ("出处", "Locators"),
     "source_id": ("来源编号", "Source ID"),
     "locator": ("出处", "Locator"),
-    "quote": ("原文", "Quote (Chinese)"),
+    "quote": ("原文", "Quote"),
     "lead_units": ("责任单位", "Lead units"),
     "unit": ("单位", "Unit"),
     "family": ("指标类别", "Indicator family"),
@@ -127,7 +129,7 @@ COLUMNS = {
     "target_year": ("目标年份", "Target year"),
     "target_value": ("目标值", "Target value"),
     "target_value_high": ("目标上限", "Target upper bound"),
-    "target_text": ("目标（原文）", "Target as written (Chinese)"),
+    "target_text": ("目标（原文）", "Target as written"),
     "qualifier": ("限定", "Qualifier"),
     "nature": ("属性", "Nature"),
     "normalized_baseline": ("基期值（统一单位）", "Baseline (common unit)"),
@@ -181,6 +183,12 @@ UI = {
     "chart_floor_note": (
         "“≥”“>”为下限，“–”为区间（取下限绘图），“≈”为约数。",
         "“≥” and “>” mark floors, “–” a range (drawn at its lower end), “≈” an approximate value.",
+    ),
+    "places_title": ("规划提及但未定位的地点", "Named in the plans but not located"),
+    "places_note": (
+        "规划提到了这些地点或机构，但没有说明其位置，因此不在地图上绘制。",
+        "The plans name these places and institutions but do not say where they are, "
+        "so the map does not draw them.",
     ),
     "open_passage": ("查看原文", "Open in the plan"),
     "basemap": ("底图", "Basemap"),

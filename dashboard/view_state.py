@@ -16,7 +16,7 @@ from dashboard.schema import METRICS
 if TYPE_CHECKING:
     from dashboard.catalog import Catalog
 
-RECORD_KINDS = ("zones", "projects", "indicators")
+RECORD_KINDS = ("zones", "projects", "indicators", "places")
 
 
 def _record_ids(catalog: Catalog) -> tuple[str, ...]:

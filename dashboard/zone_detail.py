@@ -7,7 +7,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.catalog import Catalog
-from dashboard.i18n import Lang, city_label, evidence_text, field, headed, label, names_by_id, other_field
+from dashboard.i18n import (
+    Lang,
+    city_label,
+    evidence_text,
+    field,
+    has_chinese_twin,
+    headed,
+    label,
+    names_by_id,
+    other_field,
+)
 from dashboard.tables.format import format_number, format_qualified, join
 
 
@@ -63,7 +73,8 @@ def zone_detail(
         other_name=z[other_field("name", lang)],
         kind=label("zone_kind", z["kind"], lang),
         city=city_label(z["city"], lang),
-        districts=tuple(z["districts"]),
+        # district names exist in Chinese only: shown where the table would show them too
+        districts=() if has_chinese_twin(lang) else tuple(z["districts"]),
         precision=label("precision", precision, lang) if precision else None,
         positioning=z[field("positioning", lang)],
         themes=[theme_names[t] for t in z["themes"]],

@@ -69,9 +69,7 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, state: ViewState) ->
         st.info(ui("click_hint", lang))
         return
     st.subheader(md_escape(detail.name))
-    st.caption(
-        md_escape(f"{detail.other_name} · {detail.kind} · {detail.city} · {' '.join(detail.districts)}")
-    )
+    st.caption(md_escape(" · ".join([detail.other_name, detail.kind, detail.city, *detail.districts])))
     if detail.precision:
         st.caption(f"{ui('precision', lang)}: {md_escape(detail.precision)}")
     st.markdown(f"**{ui('positioning', lang)}**: {md_escape(detail.positioning)}")
