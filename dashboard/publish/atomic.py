@@ -23,6 +23,8 @@ def write_bytes(path: Path, payload: bytes) -> Path:
 def atomic_file(path: Path) -> Iterator[Path]:
     """A temporary path beside `path`; renamed to `path` if the block succeeds, removed if not."""
     path = Path(path)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"cannot write {path}: folder {path.parent} does not exist")
     descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(descriptor)
     temporary = Path(name)
