@@ -88,7 +88,9 @@ def test_descriptor_states_version_date_licences_and_keys(written, catalog):
     assert by_name["text-gz-finance-14fyp"]["licenses"][0]["name"] == "other-pd"
     projects = by_name["projects"]["schema"]
     assert projects["primaryKey"] == ["id"]
-    assert {"fields": ["zone"], "reference": {"resource": "zones", "fields": ["id"]}} in projects["foreignKeys"]
+    assert {"fields": ["zone"], "reference": {"resource": "zones", "fields": ["id"]}} in projects[
+        "foreignKeys"
+    ]
     kind = next(f for f in projects["fields"] if f["name"] == "kind")
     assert kind["constraints"]["enum"] == ["institution", "platform", "infrastructure", "programme", "event",
                                            "policy", "fund"]  # fmt: skip
@@ -108,7 +110,9 @@ def test_csv_headers_are_stable_ids_and_rows_one_per_record(written, catalog):
     package = read_package(written)
     assert len(package.tables["zones"]) == len(catalog.zones)
     assert len(package.tables["citations"]) == sum(
-        len(r.citations) for frame in (catalog.zones, catalog.projects, catalog.indicators) for r in frame.itertuples()
+        len(r.citations)
+        for frame in (catalog.zones, catalog.projects, catalog.indicators)
+        for r in frame.itertuples()
     )
     nansha = next(z for z in package.tables["zones"] if z["id"] == "gz_nansha")
     assert nansha["districts"] == ["南沙区"] and nansha["parent"] is None
@@ -117,7 +121,7 @@ def test_csv_headers_are_stable_ids_and_rows_one_per_record(written, catalog):
 
 
 def test_cells_round_trip_exactly_and_stay_spreadsheet_safe(data_copy, tmp_path):
-    hostile = ["=1+1", "'quoted", "'=x", "-5 yuan", "@SUM(A1)", '"; DROP', "a;b", "[\"not a list\"]"]
+    hostile = ["=1+1", "'quoted", "'=x", "-5 yuan", "@SUM(A1)", '"; DROP', "a;b", '["not a list"]']
 
     def edit(records):
         records[0]["name_en"] = hostile[0]
