@@ -43,8 +43,9 @@ def _table_resource(table: Table, catalog: Catalog) -> dict:
         "profile": "tabular-data-resource",
         "title": f"{table.title_en} / {table.title_zh}",
         "description": bilingual(table.en, table.zh)
-        + "\n\nText cells starting with = + - @ tab, CR or ' carry one leading ' (spreadsheet safety)."
-        + " 以 = + - @、制表符、回车或 ' 开头的文本单元格前加一个 '（防止电子表格执行公式）。",
+        + "\n\nA text cell starting with = + - @, tab, CR or ' is stored with one extra leading ' "
+        + "(spreadsheet safety); drop it when reading. 以 = + - @、制表符、回车或 ' 开头的文本单元格存储时"
+        + "前加一个 '（防止电子表格执行公式），读取时去掉。",
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": ENCODING,
