@@ -20,6 +20,7 @@ Lang = Literal["zh", "zh-Hant", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "zh-Hant", "en")
 LANG_NAMES = {"zh": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
 _PICK = {"zh": 0, "zh-Hant": 0, "en": 1}
+_HTML_LANG = {"zh": "zh-CN", "zh-Hant": "zh-HK", "en": "en"}
 # Languages shown by converting the Simplified text with OpenCC (s2hk: Traditional, Hong Kong usage)
 _OPENCC_CONFIG = {"zh-Hant": "s2hk"}
 
@@ -190,6 +191,18 @@ UI = {
         "The plans name these places and institutions but do not say where they are, "
         "so the map does not draw them.",
     ),
+    "cite_text": (
+        "{plan} {locator}：“{quote}”\n引自：{dataset} 版本 {version}，记录 {record}。\n",
+        "{plan} {locator}: “{quote}”\nCited from: {dataset} Record {record}.\n",
+    ),
+    "cite_note": (
+        "引自{title}，版本 {version}，记录 {record}",
+        "Cited from {title}, version {version}, record {record}",
+    ),
+    "map_credit": (
+        "数据：{title} {version}（CC BY 4.0）；边界：{boundaries}（MIT）",
+        "Data: {title} {version} (CC BY 4.0); boundaries: {boundaries} (MIT)",
+    ),
     "open_passage": ("查看原文", "Open in the plan"),
     "basemap": ("底图", "Basemap"),
     "overlay": ("指标叠加", "Indicator overlay"),
@@ -279,6 +292,16 @@ def localize(text: str, lang: Lang) -> str:
     """
     config = _OPENCC_CONFIG.get(lang)
     return _converter(config).convert(text) if config and text else text
+
+
+def html_lang(lang: Lang) -> str:
+    """The language's BCP 47 tag, for an HTML document or a citation."""
+    return _HTML_LANG[lang]
+
+
+def writes_chinese(lang: Lang) -> bool:
+    """Whether the language is a Chinese script (citations then follow GB/T 7714)."""
+    return _PICK[lang] == 0
 
 
 def needs_conversion(lang: Lang) -> bool:

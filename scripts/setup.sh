@@ -26,4 +26,10 @@ if $dev; then
 else
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
 fi
-.venv/bin/python -m dashboard.map.assets
+if $dev; then
+  # cffconvert (validates CITATION.cff) pins jsonschema<4, which frictionless cannot share: its own venv
+  [ -x .venv-tools/bin/python ] || python3 -m venv .venv-tools
+  printf '*\n' > .venv-tools/.gitignore
+  .venv-tools/bin/python -m pip install -q --disable-pip-version-check -r requirements-tools.txt
+fi
+.venv/bin/python -m dashboard.assets
