@@ -140,11 +140,13 @@ def http_status(url: str, timeout: float = 3.0) -> int | None:
     return http_get(url, timeout)[0]
 
 
-def _stop(process: subprocess.Popen | None, sig: int, timeout: float) -> None:
-    """Signal a process we started (leader of its own session), then kill its group if it lingers."""
+def _stop(process: subprocess.Popen | None, sig: int | None, timeout: float) -> None:
+    """Signal a process we started (leader of its own session; None: already signalled), wait for it,
+    and kill its whole group if it lingers."""
     if process is None or process.poll() is not None:
         return
-    process.send_signal(sig)
+    if sig is not None:
+        process.send_signal(sig)
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -212,8 +214,8 @@ class Replica:
             return None
         return sum(int(n) for n in re.findall(r"^active_sessions(?:\{[^}]*\})? (\d+)$", text, flags=re.M))
 
-    def stop(self, timeout: float = 20.0) -> None:
-        _stop(self.process, signal.SIGTERM, timeout)
+    def stop(self, timeout: float = 20.0, *, signalled: bool = False) -> None:
+        _stop(self.process, None if signalled else signal.SIGTERM, timeout)
 
 
 class Deployment:
@@ -358,11 +360,11 @@ class Deployment:
     def stop(self) -> None:
         """Stop nginx (fast shutdown: it closes the WebSockets), then every replica."""
         _stop(self.nginx, signal.SIGTERM, 10)
-        for r in self.replicas:
-            if r.alive():
-                r.process.send_signal(signal.SIGTERM)
-        for r in self.replicas:
-            r.stop()
+        running = [r for r in self.replicas if r.alive()]
+        for r in running:  # all at once: each takes a moment to shut down
+            r.process.send_signal(signal.SIGTERM)
+        for r in running:
+            r.stop(signalled=True)
 
     def __enter__(self) -> Deployment:
         try:

@@ -37,6 +37,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 THEME, CITY = "green_finance", "广州"
 VIEW = f"/?theme={THEME}&city={quote(CITY)}"
 WAIT_MS = 30_000
+FIRST_RENDER_MS = 45_000  # the first page of a fresh replica, on a busy machine
 
 
 def _free_ports(n: int) -> list[int]:
@@ -135,7 +136,7 @@ def test_killed_replica_page_reconnects_to_the_other_with_the_same_view(deployme
     step = "open the view"
     try:
         page.goto(base + VIEW)
-        expect(counts_line).to_be_visible(timeout=WAIT_MS)
+        expect(counts_line).to_be_visible(timeout=FIRST_RENDER_MS)
         expect(zones).to_have_count(path_count, timeout=WAIT_MS)
         url_before = page.url
         assert url_before == base + VIEW
@@ -158,9 +159,9 @@ def test_killed_replica_page_reconnects_to_the_other_with_the_same_view(deployme
 
         step = "reconnect to the other replica"
         _until(
-            page, lambda: len(sockets) == 2 and other.active_sessions() == 1, "a new WebSocket, on the other"
+            page, lambda: len(sockets) > 1 and other.active_sessions() == 1, "a new WebSocket, on the other"
         )
-        assert sockets[1][0].url == sockets[0][0].url  # through nginx again
+        assert {ws.url for ws, _ in sockets} == {sockets[0][0].url}  # through nginx again
         expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT_MS)  # no "Connecting"
         expect(page.get_by_text("Connection error")).to_have_count(0)
         expect(page.get_by_test_id("stException")).to_have_count(0)
@@ -178,7 +179,7 @@ def test_killed_replica_page_reconnects_to_the_other_with_the_same_view(deployme
         expect(page.get_by_role("heading", name=smallest_zone)).to_be_visible(timeout=WAIT_MS)
         _until(
             page,
-            lambda: any(counts.encode() in frame for frame in sockets[1][1]),
+            lambda: any(counts.encode() in frame for _, frames in sockets[1:] for frame in frames),
             f"{counts!r} sent by the other replica",
         )
         expect(counts_line).to_be_visible()
