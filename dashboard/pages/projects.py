@@ -12,7 +12,10 @@ from dashboard.ui.render import table_with_download
 view = current_view()
 st.subheader(ui("page_projects", view.lang))
 table_with_download(
-    build_table("projects", view.shown.projects, view.catalog.themes, view.lang), "projects", view.lang
+    build_table("projects", view.shown.projects, view.catalog.themes, view.lang),
+    "projects",
+    view.lang,
+    view.catalog,
 )
 
 st.subheader(ui("places_title", view.lang))

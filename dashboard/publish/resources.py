@@ -8,32 +8,22 @@ from typing import get_args
 
 from dashboard.catalog import Catalog
 from dashboard.publish.fields import Field, ForeignKey, Table
-from dashboard.schema import CITIES, ID_PATTERN, GeometryKind, Nature, ProjectKind, Qualifier, ZoneKind
-
-CITED_TABLES = ("zones", "projects", "indicators")
-
-
-def _theme_ids(catalog: Catalog) -> tuple[str, ...]:
-    return tuple(catalog.themes["id"])
-
-
-def _id(en: str, zh: str) -> Field:
-    return Field("id", "string", en, zh, required=True, pattern=ID_PATTERN)
-
-
-def _names(what_en: str, what_zh: str) -> tuple[Field, Field]:
-    return (
-        Field("name_zh", "string", f"Name of the {what_en} in Chinese", f"{what_zh}中文名称", required=True),
-        Field("name_en", "string", f"Name of the {what_en} in English", f"{what_zh}英文名称", required=True),
-    )
-
-
-THEMES_FIELD = Field(
-    "themes", "array", "Theme ids, primary first (see themes)", "主题编号，主要主题在前（见 themes 表）",
-    enum=_theme_ids,
-)  # fmt: skip
-CITY_FIELD = Field(
-    "city", "string", "City (short Chinese name, no 市)", "城市（简称，不含“市”）", True, CITIES
+from dashboard.publish.resources_common import (
+    CITED_TABLES,
+    CITY_FIELD,
+    THEMES_FIELD,
+    id_field,
+    name_fields,
+)
+from dashboard.schema import (
+    CITIES,
+    ID_PATTERN,
+    GeometryKind,
+    Nature,
+    ProjectKind,
+    Qualifier,
+    StatedIn,
+    ZoneKind,
 )
 
 
@@ -65,8 +55,8 @@ def text_path(source_id: str) -> str:
 THEMES = Table(
     "themes", "Themes", "主题", "The theme taxonomy of the dataset.", "数据集的主题分类。",
     (
-        _id("Theme id, stable", "主题编号（稳定）"),
-        *_names("theme", "主题"),
+        id_field("Theme id, stable", "主题编号（稳定）"),
+        *name_fields("theme", "主题"),
         Field("colour", "string", "Map colour (#rrggbb)", "地图配色（#rrggbb）", True,
               pattern=r"^#[0-9a-fA-F]{6}$"),
     ),
@@ -77,7 +67,7 @@ SOURCES = Table(
     "The five plans the data is read from; fields a plan's text does not state are empty.",
     "数据所依据的五份规划；文本未载明的字段为空。",
     (
-        _id("Plan id, stable", "规划编号（稳定）"),
+        id_field("Plan id, stable", "规划编号（稳定）"),
         Field("title_zh", "string", "Title in Chinese, as printed", "中文标题（原文）", True),
         Field("title_en", "string", "Title in English (translation)", "英文标题（译名）", True),
         Field("issuer_zh", "string", "Issuing authority in Chinese", "发文机关（中文）"),
@@ -96,8 +86,8 @@ ZONES = Table(
     "Finance functional zones: district designations, clusters, platforms and Dongguan's areas (片区).",
     "金融功能区：区级定位、金融集聚区、重大平台和东莞片区。",
     (
-        _id("Zone id, stable", "功能区编号（稳定）"),
-        *_names("zone", "功能区"),
+        id_field("Zone id, stable", "功能区编号（稳定）"),
+        *name_fields("zone", "功能区"),
         CITY_FIELD,
         Field("districts", "array", "Districts it lies in, official names", "所在区（官方名称）"),
         Field("parent", "string", "Id of the zone it nests in (zones.id)", "上级功能区编号（zones.id）"),
@@ -118,12 +108,12 @@ PROJECTS = Table(
     "projects", "Key projects", "重点项目",
     "Key projects, platforms and institutions named by the plans.", "规划列明的重点项目、平台与机构。",
     (
-        _id("Project id, stable", "项目编号（稳定）"),
-        *_names("project", "项目"),
+        id_field("Project id, stable", "项目编号（稳定）"),
+        *name_fields("project", "项目"),
         CITY_FIELD,
         Field("zone", "string", "Zone the text ties it to (zones.id), if any",
               "规划文本所指的功能区（zones.id）"),
-        Field("district", "string", "District where a responsible unit locates it", "责任单位所指的所在区"),
+        Field("district", "string", "District the plan places it in (when no zone)", "规划文本所指的所在区"),
         Field("kind", "string", "Kind of project", "项目类型", True, get_args(ProjectKind)),
         THEMES_FIELD,
         Field("lead_units", "array", "Responsible units (责任单位) as written", "责任单位（原文）"),
@@ -136,15 +126,24 @@ INDICATORS = Table(
     "Numeric targets of the plans: baseline and target, numbers as printed.",
     "规划的量化指标：基期值与目标值，数字照录原文。",
     (
-        _id("Indicator id, stable", "指标编号（稳定）"),
+        id_field("Indicator id, stable", "指标编号（稳定）"),
         Field("scope", "string", "Jurisdiction the target is for", "指标适用范围", True, CITIES),
-        *_names("indicator", "指标"),
+        *name_fields("indicator", "指标"),
         Field("unit", "string", "Unit as written", "单位（原文）", True),
         Field("family", "string", "Family comparable across cities", "跨城市可比的指标类别",
               pattern=ID_PATTERN),
+        Field("stated_in", "string", "table: an indicator table of the plan; text: its body text",
+              "table：规划指标表；text：规划正文", True, get_args(StatedIn)),
         Field("baseline_year", "integer", "Year of the baseline", "基期年份"),
-        Field("baseline_value", "number", "Baseline value as printed", "基期值（原文数字）"),
-        Field("target_year", "integer", "Year of the target", "目标年份", True),
+        Field("baseline_value", "number", "Baseline value as printed; for a range its lower end",
+              "基期值（原文数字）；区间取下限"),
+        Field("baseline_value_high", "number", "Upper end of a range baseline", "区间基期值的上限"),
+        Field("baseline_text", "string", "The baseline exactly as printed", "基期值（原文）"),
+        Field("baseline_qualifier", "string", "How the baseline is qualified", "基期值限定语",
+              enum=get_args(Qualifier)),
+        Field("target_year", "integer", "Year of the target; empty when the plan gives only a period",
+              "目标年份；规划只给期限时为空"),
+        Field("period_zh", "string", "The period as written, when the plan gives one", "期限（原文）"),
         Field("target_value", "number", "Target value; for a range its lower end", "目标值；区间取下限",
               True),
         Field("target_value_high", "number", "Upper end of a range target", "区间目标的上限"),
@@ -174,7 +173,12 @@ CITATIONS = Table(
     rows=_citation_rows,
 )  # fmt: skip
 
-TABLES: tuple[Table, ...] = (THEMES, SOURCES, ZONES, PROJECTS, INDICATORS, CITATIONS)
+
+from dashboard.publish.resources_evidence import CLAIMS, DESIGNATIONS, PLACES, THEME_EVIDENCE  # noqa: E402
+
+TABLES: tuple[Table, ...] = (
+    THEMES, SOURCES, ZONES, PROJECTS, INDICATORS, PLACES, DESIGNATIONS, CLAIMS, CITATIONS, THEME_EVIDENCE
+)  # fmt: skip
 
 
 def table_by_name(name: str) -> Table:

@@ -16,6 +16,7 @@ from dashboard.geodata import GeoLayers, precision_of
 from dashboard.i18n import Lang, column_label, names_by_id, ui
 from dashboard.tables import csv_bytes, labelled
 from dashboard.text_safety import md_escape
+from dashboard.ui.publish import render_cite
 from dashboard.ui.state import clear_filters
 from dashboard.url_state import Notice
 from dashboard.view_state import ViewState
@@ -87,6 +88,7 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, state: ViewState) ->
         st.dataframe(detail.targets, hide_index=True, width="stretch")
     st.markdown(f"**{ui('citations', lang)}**")
     render_citations(catalog, detail.citations, state, "zones", zone_id)
+    render_cite(catalog, zone_id, 0, lang, key="cite_zone")
 
 
 def render_empty(lang: Lang) -> None:
@@ -95,13 +97,29 @@ def render_empty(lang: Lang) -> None:
     st.button(ui("clear_filters", lang), on_click=clear_filters, key="clear_filters")
 
 
-def table_with_download(table: pd.DataFrame, name: str, lang: Lang) -> None:
+def table_with_download(table: pd.DataFrame, name: str, lang: Lang, catalog: Catalog | None = None) -> None:
     """A table as the screen shows it, and its CSV: the same columns, rows and order, and the
-    same bytes as `python -m dashboard.export` for the same view."""
+    same bytes as `python -m dashboard.export` for the same view. With `catalog`, selecting a row
+    offers the citation of its passage."""
     shown = labelled(table, lang)
     passage = column_label("passage", lang)
     config = {passage: st.column_config.LinkColumn(passage, display_text=ui("open_passage", lang))}
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config if passage in shown else None)
+    citable = catalog is not None and len(table)
+    event = st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config=config if passage in shown else None,
+        key=f"table_{name}",
+        on_select="rerun" if citable else "ignore",
+        selection_mode="single-row",
+    )
+    if citable:
+        rows = event.selection.rows
+        if rows:
+            render_cite(catalog, str(table.iloc[rows[0], 0]), 0, lang, key=f"cite_{name}")
+        else:
+            st.caption(ui("cite_pick", lang))
     st.download_button(
         ui("download_csv", lang),
         csv_bytes(table, lang),
