@@ -26,7 +26,7 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, allow_abbrev=False, **kwargs)
 
     def error(self, message: str):
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(EXIT_USAGE, f"error: {message} (see {self.prog} --help)\n")
 
 
 def add_filter_options(parser: argparse.ArgumentParser, table: str) -> None:
@@ -55,7 +55,7 @@ def _known(param: Param, values: Sequence[str], allowed: Sequence[str]) -> tuple
     for value in values:
         resolved = (param.resolve(value) if param.resolve else None) or value
         if resolved not in allowed:
-            raise UsageError(f"unknown {param.key} '{value}'. Valid values: {', '.join(allowed)}")
+            raise UsageError(f"unknown {param.key} '{value}'. Valid {param.name}: {', '.join(allowed)}")
         kept.append(resolved)
     return tuple(dict.fromkeys(kept))
 

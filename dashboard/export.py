@@ -69,7 +69,10 @@ def export_bytes(catalog: Catalog, args: argparse.Namespace, data_dir: Path | No
 
 def main(argv: Sequence[str] | None = None, data_dir: Path | None = None) -> int:
     """Run the export; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # usage errors (one line, code 2) and --help (code 0)
+        return exc.code if isinstance(exc.code, int) else 0
     if args.table in PUBLISH_COMMANDS:
         return run_publish_command(args, data_dir)
     try:

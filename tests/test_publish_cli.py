@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.export import main as run
 from dashboard.publish import atomic
-from dashboard.publish.cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,7 +95,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_nothing(tmp_path):
 
 def test_module_entry_point_runs_without_traceback():
     result = subprocess.run(
-        [sys.executable, "-m", "dashboard.publish", "cite", "nope"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "dashboard.export", "cite", "nope"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr == "error: unknown record id 'nope': give the id of a zone, project or indicator\n"

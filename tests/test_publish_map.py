@@ -12,9 +12,10 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 
 from dashboard.catalog import DATA_DIR, load_catalog
-from dashboard.filters import FilterState, filter_zones
+from dashboard.filters import apply_filters
 from dashboard.geodata import load_layers
 from dashboard.publish.embed_map import map_html
+from dashboard.view_state import ViewState
 from tests.conftest import edit_yaml
 from tests.live_server import CHROMIUM, CHROMIUM_ARGS
 
@@ -84,15 +85,15 @@ def _shot(page: Page, name: str) -> None:
 
 
 def test_the_file_is_self_contained_and_reproducible(catalog, layers):
-    document = map_html(catalog, layers, FilterState(), "en")
-    assert document == map_html(catalog, layers, FilterState(), "en")
+    document = map_html(catalog, layers, ViewState(), "en")
+    assert document == map_html(catalog, layers, ViewState(), "en")
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=", document)
     assert "sourceMappingURL" not in document
     assert document.count("<script>") >= 2 and ".leaflet-container" in document
 
 
 def test_hostile_text_is_escaped_in_the_file(hostile):
-    document = map_html(*hostile, FilterState(), "en")
+    document = map_html(*hostile, ViewState(), "en")
     assert "<img src=x" not in document and "</script><img" not in document
     assert "<script>window.__pwned" not in document
 
@@ -100,15 +101,15 @@ def test_hostile_text_is_escaped_in_the_file(hostile):
 @pytest.mark.parametrize(
     ("state", "lang"),
     [
-        (FilterState(), "en"),
-        (FilterState(themes=("green_finance",)), "zh"),
-        (FilterState(cities=("深圳",)), "en"),
+        (ViewState(), "en"),
+        (ViewState(themes=("green_finance",)), "zh"),
+        (ViewState(cities=("深圳",)), "en"),
     ],
 )
 def test_one_path_per_zone_offline(browser, catalog, layers, tmp_path, state, lang):
     path = tmp_path / "map.html"
     path.write_text(map_html(catalog, layers, state, lang), "utf-8")
-    expected = len(filter_zones(catalog.zones, state))
+    expected = len(apply_filters(catalog.zones, "zones", state))
     page, blocked, _ = _open(browser, path)
     try:
         zones = page.locator("path.leaflet-interactive")
@@ -126,7 +127,7 @@ def test_one_path_per_zone_offline(browser, catalog, layers, tmp_path, state, la
 
 def test_hostile_zone_shows_as_text_and_runs_nothing(browser, hostile, tmp_path):
     path = tmp_path / "hostile.html"
-    path.write_text(map_html(*hostile, FilterState(search="onerror"), "en"), "utf-8")
+    path.write_text(map_html(*hostile, ViewState(search="onerror"), "en"), "utf-8")
     page, blocked, dialogs = _open(browser, path)
     try:
         zone = page.locator("path.leaflet-interactive")

@@ -105,7 +105,7 @@ def test_descriptor_states_version_date_licences_and_keys(written, catalog):
 def test_csv_headers_are_stable_ids_and_rows_one_per_record(written, catalog):
     header = (written / "zones.csv").read_text("utf-8-sig").splitlines()[0]
     assert header == (
-        "id,name_zh,name_en,city,districts,parent,kind,geometry_kind,themes,positioning_zh,positioning_en"
+        "id,name_zh,name_en,city,districts,parent,kind,precision,themes,positioning_zh,positioning_en"
     )
     package = read_package(written)
     assert len(package.tables["zones"]) == len(catalog.zones)
@@ -150,25 +150,25 @@ def test_zip_holds_the_package_and_is_reproducible(catalog, layers, written):
 
 
 def test_a_new_table_is_one_declaration(monkeypatch, sample_catalog, tmp_path):
-    def places(_table, catalog):
+    def landmarks(_table, catalog):
         for zone in catalog.zones.itertuples():
-            yield {"id": f"place_{zone.id}", "name_zh": zone.name_zh, "zone": zone.id}
+            yield {"id": f"landmark_{zone.id}", "name_zh": zone.name_zh, "zone": zone.id}
 
     extra = Table(
-        "places", "Places", "地点", "Named places.", "地名。",
+        "landmarks", "Landmarks", "地标", "Named landmarks.", "地标。",
         (
             Field("id", "string", "Place id", "地点编号", required=True),
             Field("name_zh", "string", "Name", "名称", required=True),
             Field("zone", "string", "Zone", "功能区"),
         ),
         foreign_keys=(package_module.TABLES[2].foreign_keys[0].__class__(("zone",), "zones", ("id",)),),
-        rows=places,
+        rows=landmarks,
     )  # fmt: skip
     monkeypatch.setattr(package_module, "TABLES", (*TABLES, extra))
     out = write_package(sample_catalog, tmp_path / "pkg", built=BUILT, version="1.0.0")
     report = validate(out / "datapackage.json")
     assert report.valid, _errors(report)
-    assert [r["id"] for r in read_package(out).tables["places"]] == ["place_zone_a", "place_zone_b"]
+    assert [r["id"] for r in read_package(out).tables["landmarks"]] == ["landmark_zone_a", "landmark_zone_b"]
 
 
 def test_an_existing_foreign_folder_is_not_replaced(sample_catalog, tmp_path):
