@@ -52,4 +52,4 @@ if $dev; then
   printf '*\n' > .venv-tools/.gitignore
   .venv-tools/bin/python -m pip install -q --disable-pip-version-check -r requirements-tools.txt
 fi
-.venv/bin/python -m dashboard.assets
+.venv/bin/python -m dashboard.map.assets
