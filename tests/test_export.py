@@ -174,15 +174,15 @@ def test_filters(tmp_path, table, args, ids):
     [
         (
             ["zones", "--theme", "gold"],
-            "error: unknown theme 'gold'. Valid values: green_finance, fintech, cross_border",
+            "error: unknown theme 'gold'. Valid themes: green_finance, fintech, cross_border",
         ),
-        (["zones", "--city", "Atlantis"], "error: unknown city 'Atlantis'. Valid values: 广州, 深圳"),
-        (["projects", "--source", "plan_z"], "error: unknown source 'plan_z'. Valid values: plan_a, plan_b"),
+        (["zones", "--city", "Atlantis"], "error: unknown city 'Atlantis'. Valid cities: 广州, 深圳"),
+        (["projects", "--source", "plan_z"], "error: unknown source 'plan_z'. Valid sources: plan_a, plan_b"),
         (
             ["zones", "--kind", "zone"],
-            "error: unknown kind 'zone'. Valid values: district, cluster, platform, area",
+            "error: unknown kind 'zone'. Valid kinds: district, cluster, platform, area",
         ),
-        (["zones", "--match", "some"], "error: unknown match 'some'. Valid values: any, all"),
+        (["zones", "--match", "some"], "error: unknown match 'some'. Valid match: any, all"),
     ],
 )
 def test_unknown_values_exit_2_with_one_line_listing_the_valid_ones(capsys, args, message):
@@ -205,7 +205,8 @@ def test_unknown_values_exit_2_with_one_line_listing_the_valid_ones(capsys, args
 def test_usage_errors_exit_2_with_one_line(capsys, args):
     assert main(args, data_dir=FIXTURE_DATA) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "error: " in err and err.endswith("(see --help)\n")
+    assert err.count("\n") == 1 and err.startswith("error: ")
+    assert err.endswith(" (see python -m dashboard.export --help)\n")
 
 
 def test_bad_data_exits_1_with_located_problems(capsys, data_copy):
@@ -291,11 +292,14 @@ def test_failures_seen_from_outside_are_one_line_never_a_traceback(tmp_path):
         "empty name": (["zones", "-o", ""], fixture),
     }
     expected = {
-        "unknown theme": (2, "error: unknown theme '<script>'. Valid values: "),
-        "unknown option": (2, "python -m dashboard.export: error: unrecognized arguments: --colour red"),
+        "unknown theme": (2, "error: unknown theme '<script>'. Valid themes: "),
+        "unknown option": (
+            2,
+            "error: unrecognized arguments: --colour red (see python -m dashboard.export --help)\n",
+        ),
         "unknown table": (
             2,
-            "python -m dashboard.export: error: argument COMMAND: invalid choice: 'regions'",
+            "error: argument COMMAND: invalid choice: 'regions' (choose from 'zones', 'projects', 'indicators', 'places', ",
         ),
         "bad data": (1, "N problem(s) in the data:\n  - zones/sample.yaml: record '-', field '-': not UTF-8"),
         "no data folder": (
