@@ -107,7 +107,12 @@ FILTERS: tuple[Param, ...] = (
         lambda c, lang: names_by_id(c.sources, lang, "title"),
         "source plan id; repeat for several (see data/sources.yaml)",
         columns=MappingProxyType(
-            {"zones": "source_ids", "projects": "source_ids", "indicators": "source_ids"}
+            {
+                "zones": "source_ids",
+                "projects": "source_ids",
+                "indicators": "source_ids",
+                "places": "source_ids",
+            }
         ),
         mask=_any_of_mask,
     ),

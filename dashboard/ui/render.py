@@ -14,8 +14,10 @@ import streamlit as st
 from dashboard.catalog import Catalog, Problem
 from dashboard.geodata import GeoLayers, precision_of
 from dashboard.i18n import Lang, column_label, names_by_id, ui
+from dashboard.passages import passage_query
 from dashboard.tables import csv_bytes, labelled
 from dashboard.text_safety import md_escape
+from dashboard.ui.pages import PAGES_DIR
 from dashboard.ui.publish import render_cite
 from dashboard.ui.state import clear_filters
 from dashboard.url_state import Notice
@@ -52,13 +54,18 @@ def render_notices(notices: list[Notice], lang: Lang) -> None:
     st.info(md_escape(ui("notice_title", lang, count=len(notices))) + "\n\n" + body)
 
 
-def render_citations(catalog: Catalog, citations, lang: Lang) -> None:
-    """Each citation as a quote with its plan and locator."""
+def render_citations(catalog: Catalog, citations, state: ViewState, record_kind: str, record_id: str) -> None:
+    """Each citation as a quote with its plan and locator, linked to the passage in its plan."""
+    lang = state.lang
     titles = names_by_id(catalog.sources, lang, "title")
-    for citation in citations:
+    for index, citation in enumerate(citations):
         st.markdown(f"> {md_escape(citation.quote)}")
-        st.caption(
-            f"{md_escape(titles.get(citation.source, citation.source))} · {md_escape(citation.locator)}"
+        where = f"{titles.get(citation.source, citation.source)} · {citation.locator}"
+        st.page_link(
+            str(PAGES_DIR / "sources.py"),
+            label=md_escape(f"{where} — {ui('open_passage', lang)}"),
+            icon=":material/menu_book:",
+            query_params=passage_query(state, record_kind, record_id, index),
         )
 
 
