@@ -38,7 +38,7 @@ _PLACE = re.compile(
 _UNIT = r"(?:万亿元|亿元|万元|亿美元|家|个|名|只|项|%|％|倍|万人|人次|平方公里)"
 _TARGET_NUMBER = re.compile(rf"\d+(?:\.\d+)?{_UNIT}|（{_UNIT}）[＞>≥约]?\d+|(?<![\d.]){_UNIT}\d+")
 _TARGET_CUE = re.compile(
-    r"到20[23]\d|20(?:2[1-9]|3\d)年|十四五|力争|争取|目标|突破|冲刺|新增|提升至|提高到|预期"
+    r"到20[23]\d|20(?:2[1-9]|3\d)年|十四五|力争|争取|目标|突破|冲刺|新增|提升至|提高到|预期|指标"
 )
 _SENTENCE = re.compile(r"[^。；！？]+")
 
@@ -130,8 +130,7 @@ def _cut(text: str, chars: int) -> str:
 
 
 def _cells(row: Coverage) -> list[str]:
-    section = row.section
-    heading = " ".join((*section.path[:-1], section.label + _cut(section.title, TITLE_CHARS)))
+    heading = row.section.heading(TITLE_CHARS)
     evidence = "; ".join((*row.places[:1], *row.targets[:1]))
     return [
         row.source,
@@ -195,7 +194,7 @@ def main(argv: Sequence[str] | None = None, data_dir: Path | None = None) -> int
     try:
         catalog = load_catalog(data_dir)
     except CatalogError as exc:
-        first = exc.problems[0] if exc.problems else "unknown"
+        first = " ".join(str(exc.problems[0]).split()) if exc.problems else "unknown"
         print(f"error: the data has {len(exc.problems)} problem(s), first: {first}", file=sys.stderr)
         return EXIT_USAGE
     known = list(catalog.sources["id"])

@@ -58,9 +58,11 @@ class Section:
     stop: int  # end of this section and its subsections
     body: str  # the text it owns itself, whitespace-free
 
-    @property
-    def heading(self) -> str:
-        return " ".join((*self.path[:-1], f"{self.label}{self.title}"))
+    def heading(self, title_chars: int = 30) -> str:
+        """The labels of the enclosing sections, then this one's label and (cut) title."""
+        title = self.title if len(self.title) <= title_chars else self.title[: title_chars - 1] + "…"
+        gap = "" if not title or self.label[-1] in "、）.．—" else " "
+        return " ".join((*self.path[:-1], f"{self.label}{gap}{title}"))
 
 
 def _number(label: str) -> int:
