@@ -26,7 +26,8 @@ def differing_files(out_dir: Path, texts: dict[str, str]) -> list[str]:
 def _described(path: Path, text: str) -> str:
     size = f"{len(text.encode('utf-8')):,} bytes"
     if path.suffix == ".geojson":  # one feature a line between the opening and closing lines
-        size += f", {text.count(chr(10)) - 2} features"
+        features = text.count("\n") - 2
+        size += f", {features} feature{'' if features == 1 else 's'}"
     return f"wrote {path} ({size})"
 
 
