@@ -12,8 +12,9 @@ Sources (both in ``data/geo/``, WGS-84 longitude/latitude):
     districts; ``[]`` for Dongguan and Zhongshan, which have none), ``note`` (how it was drawn), and
     either ``vertices`` (a hand-drawn ring, landmarks in comments) or ``tiling: dongguan_towns``.
 ``dongguan_towns.csv``
-    Seats of Dongguan's towns and streets with the 片区 each belongs to. Each 片区 is the union of
-    its towns' Thiessen (Voronoi) cells, clipped to the Dongguan outline, so the six tile the city.
+    Seats of Dongguan's towns and streets with the 片区 each belongs to (``geo.dongguan``). Each 片区
+    is the union of its towns' Thiessen (Voronoi) cells, clipped to the Dongguan outline, so the six
+    tile the city; its note is the entry's method text followed by its members from this file.
 
 Every footprint is clipped to its districts (or city outline) from ``boundaries.geojson``, so it
 never spills into a neighbour; output is sorted by zone id, rounded to 6 decimals (~0.1 m).
