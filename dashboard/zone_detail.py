@@ -19,6 +19,7 @@ from dashboard.i18n import (
     other_field,
 )
 from dashboard.tables.format import format_number, format_qualified, join
+from geo.dongguan import grouping_note
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class ZoneDetail:
     city: str
     districts: tuple[str, ...]
     precision: str | None
+    grouping: str | None  # for Dongguan's 片区: where the towns drawn come from
     positioning: str
     themes: list[str]
     evidence: list[tuple[str, int]]  # "theme — 「phrase」" and the index of its citation
@@ -76,6 +78,7 @@ def zone_detail(
         # district names exist in Chinese only: shown where the table would show them too
         districts=() if has_chinese_twin(lang) else tuple(z["districts"]),
         precision=label("precision", precision, lang) if precision else None,
+        grouping=pick(note, lang) if (note := grouping_note(zone_id)) else None,
         positioning=z[field("positioning", lang)],
         themes=[theme_names[t] for t in z["themes"]],
         evidence=[

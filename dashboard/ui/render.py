@@ -80,6 +80,8 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, state: ViewState) ->
     st.caption(md_escape(" · ".join([detail.other_name, detail.kind, detail.city, *detail.districts])))
     if detail.precision:
         st.caption(f"{ui('precision', lang)}: {md_escape(detail.precision)}")
+    if detail.grouping:
+        st.caption(md_escape(detail.grouping))
     st.markdown(f"**{ui('positioning', lang)}**: {md_escape(detail.positioning)}")
     st.markdown(f"**{ui('themes', lang)}**")
     st.markdown("\n".join(f"- {md_escape(text)}" for text, _cite in detail.evidence))
