@@ -17,6 +17,7 @@ from dashboard.i18n import (
     label,
     names_by_id,
     other_field,
+    pick,
 )
 from dashboard.tables.format import format_number, format_qualified, join
 from geo.dongguan import grouping_note
