@@ -73,7 +73,8 @@ def zone_detail(
     name = field("name", lang)
     return ZoneDetail(
         name=z[name],
-        other_name=z[other_field("name", lang)],
+        # the Chinese name beside an English one; a Chinese view shows no English
+        other_name=z[other_field("name", lang)] if has_chinese_twin(lang) else "",
         kind=label("zone_kind", z["kind"], lang),
         city=city_label(z["city"], lang),
         # district names exist in Chinese only: shown where the table would show them too

@@ -77,7 +77,8 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, state: ViewState) ->
         st.info(ui("click_hint", lang))
         return
     st.subheader(md_escape(detail.name))
-    st.caption(md_escape(" · ".join([detail.other_name, detail.kind, detail.city, *detail.districts])))
+    parts = [detail.other_name, detail.kind, detail.city, *detail.districts]
+    st.caption(md_escape(" · ".join(p for p in parts if p)))
     if detail.precision:
         st.caption(f"{ui('precision', lang)}: {md_escape(detail.precision)}")
     if detail.grouping:
