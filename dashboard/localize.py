@@ -39,6 +39,7 @@ def localized_catalog(catalog: Catalog, lang: Lang) -> Catalog:
     for table, columns in _WORDING.items():
         frame: pd.DataFrame = getattr(catalog, table).copy()
         for column in columns:
-            frame[column] = frame[column].map(lambda v: _convert(v, lang))
+            # a list, not Series.map: pandas would turn the None of an unstated field into NaN
+            frame[column] = pd.Series([_convert(v, lang) for v in frame[column]], index=frame.index, dtype=object)
         tables[table] = frame
     return replace(catalog, **tables)
