@@ -40,6 +40,7 @@ def localized_catalog(catalog: Catalog, lang: Lang) -> Catalog:
         frame: pd.DataFrame = getattr(catalog, table).copy()
         for column in columns:
             # a list, not Series.map: pandas would turn the None of an unstated field into NaN
-            frame[column] = pd.Series([_convert(v, lang) for v in frame[column]], index=frame.index, dtype=object)
+            converted = [_convert(v, lang) for v in frame[column]]
+            frame[column] = pd.Series(converted, index=frame.index, dtype=object)
         tables[table] = frame
     return replace(catalog, **tables)

@@ -21,7 +21,7 @@ def _root() -> None:
     """The site's root opens the Map at its own path, with the link's view."""
     st.switch_page(
         str(PAGES_DIR / PAGES[0][0]),
-        query_params=[(k, v) for k in st.query_params for v in st.query_params.get_all(k)],
+        query_params={k: st.query_params.get_all(k) for k in st.query_params},
     )
 
 
