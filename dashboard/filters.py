@@ -90,7 +90,7 @@ FILTERS: tuple[Param, ...] = (
         (),
         _cities,
         lambda c, lang: {city: city_label(city, lang) for city in _cities(c)},
-        "city (or target scope) in Chinese or English, e.g. 广州 or Guangzhou; repeat for several",
+        "city (or target scope) by its Chinese or English name, e.g. Guangzhou; repeat for several",
         columns=MappingProxyType(
             {"zones": "city", "projects": "city", "indicators": "scope", "places": "city"}
         ),

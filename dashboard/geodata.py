@@ -16,11 +16,10 @@ import shapely
 from shapely.validation import explain_validity
 
 from dashboard.catalog import Catalog, CatalogError, Problem, default_data_dir
+from dashboard.schema import OVERLAY_CITIES
 from geo.crs import frame_wgs84_to_gcj02
 from geo.simplify import simplify_zones_for_display
 from geo.zones import zone_geometries
-
-OVERLAY_CITIES = ("广州", "深圳", "东莞", "珠海", "佛山", "中山", "江门", "惠州", "肇庆")
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,8 @@ import math
 import pandas as pd
 
 from dashboard.i18n import Lang, field
-
-TO_YI_YUAN = {"万亿元": 10000.0, "亿元": 1.0, "万元": 0.0001}
-NORMALIZED_MONEY_UNIT = "亿元"
+from dashboard.schema import COMMON_MONEY_UNIT as NORMALIZED_MONEY_UNIT
+from dashboard.schema import MONEY_UNITS as TO_YI_YUAN
 
 
 def _missing(value: object) -> bool:

@@ -29,6 +29,11 @@ CITY_NAMES_EN = {
 }
 CITIES = tuple(CITY_NAMES_EN)
 ZONE_KINDS = ("district", "cluster", "platform", "area")
+# cities the indicator overlay can shade (those with a boundary in data/geo)
+OVERLAY_CITIES = ("广州", "深圳", "东莞", "珠海", "佛山", "中山", "江门", "惠州", "肇庆")
+# money units and their value in 亿元, the unit money is compared in
+MONEY_UNITS = {"万亿元": 10000.0, "亿元": 1.0, "万元": 0.0001}
+COMMON_MONEY_UNIT = "亿元"
 MATCH_MODES = ("any", "all")
 METRICS = ("target", "growth")
 ZoneKind = Literal[ZONE_KINDS]  # type: ignore[valid-type]

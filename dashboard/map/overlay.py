@@ -62,7 +62,8 @@ def _tip(row, lang: Lang) -> str:
     baseline_year, target_year = format_number(row.baseline_year), format_number(row.target_year)
     lines = [
         f"<b>{html.escape(city_label(row.scope, lang))}</b>: {html.escape(name)}",
-        f"{ui('baseline', lang)} {html.escape(baseline_year)}: {html.escape(baseline_text)}",
+        f"{' '.join(filter(None, (ui('baseline', lang), html.escape(baseline_year))))}: "
+        + html.escape(baseline_text),
         f"{ui('target', lang)} {html.escape(target_year)}: {html.escape(f'{target} {unit}')}",
     ]
     if not pd.isna(row.cagr):

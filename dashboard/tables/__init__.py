@@ -12,7 +12,7 @@ from typing import Literal
 
 import pandas as pd
 
-from dashboard.i18n import Lang, names_by_id
+from dashboard.i18n import SOURCE_LANG, Lang, names_by_id
 from dashboard.tables.columns import Column, Context, build, labelled
 from dashboard.tables.csv_safety import to_csv_bytes
 from dashboard.tables.indicators import INDICATOR_COLUMNS, indicator_records
@@ -42,7 +42,7 @@ TABLE_SPECS = {
 
 def table_context(themes: pd.DataFrame, lang: Lang) -> Context:
     """The id → name maps every table of the language needs, built once per table."""
-    return Context(lang, names_by_id(themes, lang))
+    return Context(lang, names_by_id(themes, lang), names_by_id(themes, SOURCE_LANG))
 
 
 def build_table(name: str, records: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.i18n import evidence_text, field
+from dashboard.i18n import SOURCE_LANG, evidence_text, field
 from dashboard.tables.columns import Context
 from dashboard.tables.format import join
 
@@ -12,10 +12,10 @@ def themes_cell(record, ctx: Context) -> str:
 
 
 def evidence_cell(record, ctx: Context) -> str:
-    """Each theme with the plan's words that give it: 绿色金融 — 「鼓励发展绿色金融」."""
+    """Each theme (named in Chinese, like the quotes) with the plan's words that give it."""
+    names = ctx.chinese_theme_names
     return join(
-        evidence_text(ctx.theme_names.get(t, t), phrase, ctx.lang)
-        for t, _cite, phrase in record.theme_evidence
+        evidence_text(names.get(t, t), phrase, SOURCE_LANG) for t, _cite, phrase in record.theme_evidence
     )
 
 

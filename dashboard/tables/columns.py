@@ -22,6 +22,7 @@ class Context:
 
     lang: Lang
     theme_names: dict[str, str]
+    chinese_theme_names: dict[str, str]  # for `_zh` columns, which hold what the Chinese table shows
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def render_notices(notices: list[Notice], lang: Lang) -> None:
         elif kind == "search":
             text = ui("notice_search", lang, limit=value)
         else:
-            text = ui("notice_unknown", lang, key=key, value=value)
+            text = ui("notice_unknown", lang, param=key, value=value)
         lines.append(text + (f" ×{count}" if count > 1 else ""))
     more = len(lines) - _NOTICES_LISTED
     body = "\n".join(f"- {md_escape(line)}" for line in lines[:_NOTICES_LISTED])

