@@ -16,6 +16,13 @@ from pathlib import Path
 
 from dashboard.catalog import Catalog, CatalogError, load_catalog
 from dashboard.cli_io import EXIT_IO, EXIT_USAGE, write_output
+from dashboard.compare.cli import (
+    COMPARE_TABLES,
+    add_compare_commands,
+    compare_bytes,
+    compare_conflict,
+    compare_params,
+)
 from dashboard.filters import apply_filters, filters_for
 from dashboard.i18n import LANGS
 from dashboard.localize import localized_catalog
@@ -79,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_output(sub)
         if table == "zones":
             sub.add_argument("--format", choices=("csv", "geojson"), default="csv", help="csv or geojson")
+    add_compare_commands(tables, _add_filter, _add_output)
     return parser
 
 
@@ -92,11 +100,14 @@ def _known(param: Param, values: Sequence[str], allowed: Sequence[str]) -> tuple
     return tuple(dict.fromkeys(kept))
 
 
-def state_from_args(args: argparse.Namespace, catalog: Catalog) -> ViewState:
-    """Turn parsed arguments into a view state, rejecting values the catalog does not know."""
+def state_from_args(
+    args: argparse.Namespace, catalog: Catalog, params: Sequence[Param] | None = None
+) -> ViewState:
+    """Turn parsed arguments into a view state, rejecting values the catalog does not know;
+    `params` are the filters to read (by default those of the table)."""
     vocab = vocabulary(catalog)
     values: dict[str, object] = {"lang": args.lang}
-    for param in filters_for(args.table):
+    for param in filters_for(args.table) if params is None else params:
         given = getattr(args, param.name)
         if param.choices is None:
             values[param.name] = given
@@ -109,6 +120,11 @@ def state_from_args(args: argparse.Namespace, catalog: Catalog) -> ViewState:
 
 def export_bytes(catalog: Catalog, args: argparse.Namespace, data_dir: Path | None) -> bytes:
     """The bytes the app offers as the download of the same view."""
+    if args.table in COMPARE_TABLES:
+        conflict = compare_conflict(args)
+        if conflict:
+            raise UsageError(conflict)
+        return compare_bytes(catalog, args, state_from_args(args, catalog, compare_params(args)))
     state = state_from_args(args, catalog)
     catalog = localized_catalog(catalog, state.lang)
     records = apply_filters(getattr(catalog, args.table), args.table, state)

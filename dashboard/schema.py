@@ -43,6 +43,8 @@ DesignationKind = Literal[
 ]
 StatedIn = Literal["table", "text"]  # an indicator table of the plan, or its body text
 City = Literal[CITIES]  # type: ignore[valid-type]
+# Words in a target's quotes that make it a sum over the plan period, not one year's figure
+CUMULATIVE_MARKERS = ("累计",)
 
 
 def resolve_city(name: str) -> str | None:

@@ -97,13 +97,19 @@ def render_empty(lang: Lang) -> None:
     st.button(ui("clear_filters", lang), on_click=clear_filters, key="clear_filters")
 
 
-def table_with_download(table: pd.DataFrame, name: str, lang: Lang) -> None:
+def table_with_download(
+    table: pd.DataFrame, name: str, lang: Lang, links: dict[str, str] | None = None
+) -> None:
     """A table as the screen shows it, and its CSV: the same columns, rows and order, and the
-    same bytes as `python -m dashboard.export` for the same view."""
+    same bytes as `python -m dashboard.export` for the same view. `links` maps further link
+    columns (besides `passage`) to the UI key of their display text."""
     shown = labelled(table, lang)
-    passage = column_label("passage", lang)
-    config = {passage: st.column_config.LinkColumn(passage, display_text=ui("open_passage", lang))}
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config if passage in shown else None)
+    config = {}
+    for column, text_key in {"passage": "open_passage", **(links or {})}.items():
+        header = column_label(column, lang)
+        if header in shown:
+            config[header] = st.column_config.LinkColumn(header, display_text=ui(text_key, lang))
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config or None)
     st.download_button(
         ui("download_csv", lang),
         csv_bytes(table, lang),
