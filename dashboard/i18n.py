@@ -381,9 +381,10 @@ UI = {
     "none": ("（无）", "(none)"),
     "compare_targets": ("指标并列", "Targets side by side"),
     "targets_compare_note": (
-        "每类指标换算为同一单位（金额为亿元）；增速为基期到目标的隐含年均增速。不可比的类别不排名。",
+        "每类指标换算为同一单位（金额为亿元）；增速为基期到目标的隐含年均增速。"
+        "不可比的类别以浅色绘出，不作排名。",
         "Each family in one unit (money in 亿元, 100 million yuan); growth is the implied annual rate "
-        "from baseline to target. Families marked not comparable are not ranked.",
+        "from baseline to target. Families marked not comparable are drawn faint and not ranked.",
     ),
     "growth_chart": ("各城市隐含年均增速", "Implied annual growth by city"),
     "compare_emphasis": ("各规划的侧重", "Plan emphasis"),
@@ -412,7 +413,7 @@ UI = {
     "place_member": ("{place}（{name}）", "{place} ({name})"),
     "count_label": ("数量", "Count"),
     "outlined_zones": ("框线标出的功能区", "Outlined zones"),
-    "family_not_comparable": ("{name}（不可比）", "{name} (not comparable)"),
+    "family_not_comparable": ("（不可比）{name}", "(not comparable) {name}"),
     "matrix_cell": ("{theme} · {city}：{count}", "{theme} · {city}: {count}"),
 }
 

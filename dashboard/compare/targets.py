@@ -113,13 +113,16 @@ def compare_targets(indicators: pd.DataFrame, lang: Lang) -> list[FamilyComparis
 
 
 def growth_frame(comparisons: list[FamilyComparison], lang: Lang) -> pd.DataFrame:
-    """One row per member with an implied growth: what the side-by-side chart draws."""
+    """One row per member with an implied growth: what the side-by-side chart draws (coloured by
+    city, one bar per member)."""
     rows = []
     for c in comparisons:
         family = c.name if c.comparable else ui("family_not_comparable", lang, name=c.name)
         for r in c.members.itertuples():
             if r.cagr is not None and not pd.isna(r.cagr):
+                city = city_label(r.scope, lang)
                 rows.append(
-                    {"family": family, "place": r.place, "cagr": float(r.cagr), "comparable": c.comparable}
+                    {"family": family, "city": city, "place": r.place}
+                    | {"cagr": float(r.cagr), "comparable": c.comparable}
                 )
-    return pd.DataFrame(rows, columns=["family", "place", "cagr", "comparable"])
+    return pd.DataFrame(rows, columns=["family", "city", "place", "cagr", "comparable"])

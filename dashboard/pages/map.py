@@ -18,10 +18,10 @@ from dashboard.map.legend import overlay_legend_html, zone_legend_html
 from dashboard.map.overlay import overlay_values
 from dashboard.map.viewport import MAP_HEIGHT_PX, fit_view
 from dashboard.tables import build_table
-from dashboard.ui.compare import render_outline_note
 from dashboard.ui.context import current_view
 from dashboard.ui.loaders import cached_geojson, fresh_base_map
 from dashboard.ui.map_click import MAP_KEY, RETURNED_OBJECTS, clear_selection, pop_just_selected
+from dashboard.ui.outline import render_outline_note
 from dashboard.ui.render import render_empty, render_zone_detail, table_with_download
 from dashboard.ui.widgets import map_controls
 from dashboard.url_state import vocabulary

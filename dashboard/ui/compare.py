@@ -1,4 +1,4 @@
-"""The Compare page's sections, and the Map page's note on a designation's outlined zones.
+"""The Compare page's sections: matrix, shared designations, zone vs zone, targets, plan emphasis.
 
 Every number and table comes from `dashboard.compare`; this module only draws them. Plan text goes
 through `md_escape` before it reaches Markdown.
@@ -22,7 +22,7 @@ from dashboard.compare.matrix import (
 )
 from dashboard.compare.targets import compare_targets, growth_frame
 from dashboard.compare.zones import MAX_ZONES, MIN_ZONES, compare_zones, marked, suggested_pair
-from dashboard.i18n import city_label, field, join_names, label, labels, names_by_id, ui
+from dashboard.i18n import city_label, field, label, labels, names_by_id, ui
 from dashboard.passages import passage_link
 from dashboard.tables.comparisons import emphasis_table, target_compare_table, zone_compare_table
 from dashboard.text_safety import md_escape
@@ -69,21 +69,27 @@ def render_matrix(view, vocab) -> None:
         )
 
 
-def _claim_card(claim, zone_names: dict, project_names: dict, titles: dict, lang) -> None:
-    st.markdown(
-        f"**{md_escape(label('stance', claim.stance, lang))}** · {md_escape(titles[claim.source_id])}"
-    )
-    place = []
+def _claim_card(claim, zone_names: dict, project_names: dict, lang) -> None:
+    """One claim: its stance and where it places the designation, the plan's words, the passage."""
+    place = [label("stance", claim.stance, lang)]
     if claim.zone_id:
         place.append(ui("claim_zone", lang, zone=zone_names.get(claim.zone_id, claim.zone_id)))
     if claim.project_id:
         place.append(ui("claim_project", lang, project=project_names.get(claim.project_id, claim.project_id)))
-    if place:
-        st.caption(md_escape(" · ".join(place)))
+    st.caption(md_escape(" · ".join(place)))
     link = passage_link("designations", claim.designation_id, int(claim.cite), lang)
-    st.markdown(
-        f"> {md_escape(claim.quote)}\n\n{md_escape(claim.locator)} · [{ui('open_passage', lang)}]({link})"
-    )
+    st.markdown(f"> {md_escape(claim.quote)}")
+    st.caption(f"{md_escape(claim.locator)} · [{ui('open_passage', lang)}]({link})")
+
+
+def _claimant_column(rows, catalog, lang) -> None:
+    """A claimant city's claims, grouped by plan."""
+    zone_names, project_names = names_by_id(catalog.zones, lang), names_by_id(catalog.projects, lang)
+    titles = names_by_id(catalog.sources, lang, "title")
+    for source_id in dict.fromkeys(rows["source_id"]):
+        st.markdown(f"**{md_escape(titles.get(source_id, source_id))}**")
+        for claim in rows[rows["source_id"] == source_id].itertuples():
+            _claim_card(claim, zone_names, project_names, lang)
 
 
 def render_shared(view, vocab) -> None:
@@ -126,14 +132,11 @@ def render_shared(view, vocab) -> None:
             )
         else:
             st.caption(ui("no_claim_zone", lang))
-        zone_names, project_names = names_by_id(catalog.zones, lang), names_by_id(catalog.projects, lang)
-        titles = names_by_id(catalog.sources, lang, "title")
         groups = claimants(claims, chosen)
         for column, (city, rows) in zip(st.columns(len(groups)), groups.items(), strict=True):
             with column:
                 st.markdown(f"#### {md_escape(city_label(city, lang))}")
-                for claim in rows.itertuples():
-                    _claim_card(claim, zone_names, project_names, titles, lang)
+                _claimant_column(rows, catalog, lang)
     st.markdown(f"**{ui('claims_table', lang)}**")
     table_with_download(claims_table(catalog, state), "designations", lang)
 
@@ -159,19 +162,21 @@ def render_zones(view, vocab) -> None:
         ("targets", lambda s: list(s.targets)),
     )
     for column, side in zip(st.columns(len(sides)), sides, strict=True):
-        column.markdown(f"#### {md_escape(side.name)}")
-        column.caption(md_escape(side.city))
+        column.markdown(f"**{md_escape(side.name)}**")
+        column.caption(md_escape(f"{side.zone_id} · {side.city}"))
     for key, lines in aspects:
         st.markdown(f"**{ui(key, lang)}**")
         for column, side in zip(st.columns(len(sides)), sides, strict=True):
             items = lines(side)
             text = "\n".join(f"- {md_escape(i)}" for i in items) if items else md_escape(ui("none", lang))
             column.markdown(text)
-    st.markdown(f"**{ui('citations', lang)}**")
     for column, side in zip(st.columns(len(sides)), sides, strict=True):
-        for title, locator, quote, link in side.citations:
-            column.markdown(f"> {md_escape(quote)}\n\n{md_escape(title)} · {md_escape(locator)}")
-            column.markdown(f"[{ui('open_passage', lang)}]({link})")
+        with column.expander(f"{ui('citations', lang)} ({len(side.citations)})"):
+            for title, locator, quote, link in side.citations:
+                st.markdown(f"> {md_escape(quote)}")
+                st.caption(
+                    f"{md_escape(title)} · {md_escape(locator)} · [{ui('open_passage', lang)}]({link})"
+                )
     table_with_download(zone_compare_table(sides, catalog.themes, lang), "zone_comparison", lang)
 
 
@@ -188,11 +193,11 @@ def render_targets(view) -> None:
     growth = growth_frame(comparisons, lang)
     if not growth.empty:
         st.altair_chart(growth_chart(growth, lang))
-    lines = [
-        f"- **{md_escape(c.name)}**: {md_escape(join_names(c.reasons, lang))}"
-        for c in comparisons
-        if c.reasons
-    ]
+    lines = []
+    for c in comparisons:
+        if c.reasons:
+            lines.append(f"- **{md_escape(c.name)}** ({md_escape(label('comparable', 'no', lang))})")
+            lines.extend(f"    - {md_escape(reason)}" for reason in c.reasons)
     if lines:
         st.markdown("\n".join(lines))
     table_with_download(target_compare_table(comparisons, catalog.themes, lang), "targets_side_by_side", lang)
@@ -213,20 +218,3 @@ def render_emphasis(view) -> None:
     table_with_download(
         emphasis_table(emphasis, catalog.sources, catalog.themes, lang), "plan_emphasis", lang
     )
-
-
-def _clear_designation() -> None:
-    st.session_state[widget_key("designation")] = ""
-
-
-def render_outline_note(catalog, state) -> None:
-    """On the Map page: which designation's claiming zones are outlined, and a way to clear it."""
-    if not state.designation:
-        return
-    lang = state.lang
-    match = catalog.designations[catalog.designations["id"] == state.designation]
-    zones = names_by_id(catalog.zones, lang)
-    outlined = [zones[z] for z in claiming_zones(catalog, state.designation)]
-    name = match.iloc[0][field("name", lang)]
-    st.info(md_escape(ui("outlined_designation", lang, name=name, zones=join_names(outlined, lang))))
-    st.button(ui("clear_designation", lang), on_click=_clear_designation, key="clear_designation")
