@@ -28,7 +28,7 @@ def matrix_chart(cells: pd.DataFrame, of_label: str, lang: Lang) -> alt.LayerCha
             "city_label:N",
             sort=_order(cells["city_label"]),
             title=None,
-            axis=alt.Axis(orient="top", labelAngle=-40, labelFontSize=12),
+            axis=alt.Axis(orient="top", labelAngle=-45, labelOverlap=False, labelFontSize=12),
         ),
         y=alt.Y(
             "theme:N",
@@ -69,7 +69,9 @@ def growth_chart(growth: pd.DataFrame, lang: Lang) -> alt.Chart:
             y=alt.Y("family:N", sort=_order(growth["family"]), title=None, axis=alt.Axis(labelLimit=320)),
             yOffset=alt.YOffset("place:N"),
             x=alt.X("cagr:Q", title=ui("implied_growth", lang), axis=alt.Axis(format="%")),
-            color=alt.Color("city:N", title=city, legend=alt.Legend(orient="bottom")),
+            color=alt.Color(
+                "city:N", title=city, scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="bottom")
+            ),
             opacity=alt.condition("datum.comparable", alt.value(1.0), alt.value(0.35)),
             tooltip=[
                 alt.Tooltip("family:N", title=ui("family", lang)),
@@ -98,7 +100,12 @@ def emphasis_chart(emphasis: pd.DataFrame, theme_names: dict, of_labels: dict, l
     frame = pd.DataFrame(rows, columns=["plan", "theme", "of", "share", "count"])
     plans = _order(emphasis["source_id"])
     base = alt.Chart().encode(
-        x=alt.X("plan:N", title=None, sort=plans, axis=alt.Axis(labelAngle=-40, labelLimit=_LABEL_LIMIT)),
+        x=alt.X(
+            "plan:N",
+            title=None,
+            sort=plans,
+            axis=alt.Axis(orient="top", labelAngle=-90, labelOverlap=False, labelLimit=_LABEL_LIMIT),
+        ),
         y=alt.Y(
             "theme:N", title=None, sort=list(theme_names.values()), axis=alt.Axis(labelLimit=_LABEL_LIMIT)
         ),

@@ -168,10 +168,14 @@ def render_zones(view, vocab) -> None:
         st.markdown(f"**{ui(key, lang)}**")
         for column, side in zip(st.columns(len(sides)), sides, strict=True):
             items = lines(side)
-            text = "\n".join(f"- {md_escape(i)}" for i in items) if items else md_escape(ui("none", lang))
-            column.markdown(text)
+            column.caption(md_escape(side.zone_id))  # says whose cell it is when columns stack (phones)
+            if key == "positioning":
+                column.markdown(md_escape(side.positioning))
+            else:
+                none = md_escape(ui("none", lang))
+                column.markdown("\n".join(f"- {md_escape(i)}" for i in items) if items else none)
     for column, side in zip(st.columns(len(sides)), sides, strict=True):
-        with column.expander(f"{ui('citations', lang)} ({len(side.citations)})"):
+        with column.expander(f"{ui('citations', lang)} · {side.zone_id} ({len(side.citations)})"):
             for title, locator, quote, link in side.citations:
                 st.markdown(f"> {md_escape(quote)}")
                 st.caption(
