@@ -108,3 +108,25 @@ def test_a_claims_passage_opens_on_the_sources_page():
     assert not at.exception, at.exception
     assert at.selectbox(key="flt_record_kind").value == "designations"
     assert any("三（一）3" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "no such name"},
+        {"city": "珠海", "lang": "zh"},
+        {"q": "'); alert(1); `${x}` \\1 :red[x] $x$"},
+    ],
+    ids=["nothing", "one small city", "hostile search"],
+)
+def test_empty_and_hostile_views_show_messages_not_tracebacks(query):
+    at = _app(**query)
+    assert not at.exception, at.exception
+    assert len(at.info) >= 2  # no shared designation, nothing to compare
+    assert len(at.download_button) >= 4  # the matrix, its links, the claims, the zones stay downloadable
+
+
+def test_the_kind_filter_does_not_narrow_target_counts():
+    at = _app(cmp_of="targets", kind="district")
+    assert not at.exception
+    assert "The zone-kind filter does not narrow targets" in " ".join(c.value for c in at.caption)

@@ -18,7 +18,7 @@ EMPHASIS_COLUMNS = [
 
 
 def _theme_counts(records: pd.DataFrame, source_id: str) -> tuple[dict[str, int], int]:
-    cited = records[records["source_ids"].map(lambda ids: source_id in ids)]
+    cited = records.loc[records["source_ids"].map(lambda ids: source_id in ids).astype(bool)]
     counts: dict[str, int] = {}
     for themes in cited["themes"]:
         for theme in themes:

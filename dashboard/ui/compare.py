@@ -47,6 +47,8 @@ def render_matrix(view, vocab) -> None:
     param_widget(PARAMS_BY_KEY["cmp_of"], catalog, vocab, lang)
     of = st.session_state[widget_key("compare_of")]
     st.caption(ui("matrix_note", lang))
+    if of == "targets" and state.kinds:
+        st.caption(ui("kind_not_targets", lang))
     counts = theme_city_matrix(catalog, view.shown, state, of)
     cells = cells_frame(counts, catalog.themes, lang)
     event = st.altair_chart(
