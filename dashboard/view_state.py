@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from dashboard.catalog import Catalog
 
 RECORD_KINDS = ("zones", "projects", "indicators")
+
 # what the Sources page opens: the records, and the designations (whose citations are their claims)
 CITED_KINDS = (*RECORD_KINDS, "designations")
 COMPARE_OF = ("zones", "projects", "targets")  # what the Compare page's matrix counts
