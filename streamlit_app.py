@@ -12,6 +12,7 @@ from dashboard.ui.context import set_view
 from dashboard.ui.loaders import FAVICON, cached_catalog, cached_layers, cached_localized
 from dashboard.ui.map_click import apply_map_click
 from dashboard.ui.pages import navigation
+from dashboard.ui.reconnect import rerun_on_reconnect
 from dashboard.ui.render import render_notices, render_problems
 from dashboard.ui.state import current_state, pop_notices, seed_from_link, write_link
 from dashboard.ui.widgets import sidebar
@@ -42,4 +43,5 @@ st.caption(ui("intro", view.lang))
 st.caption(
     counts_line(len(view.shown.zones), len(view.shown.projects), len(view.shown.indicators), view.lang)
 )
+rerun_on_reconnect()
 pages.run()

@@ -135,6 +135,11 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     for group in (themes, sources, designations):
         check_unique(group, problems)
     check_unique([*zones, *projects, *indicators, *places], problems)
+    required = {"themes.yaml": themes, "sources.yaml": sources, "zones/*.yaml": zones}
+    required |= {"projects/*.yaml": projects, "indicators/*.yaml": indicators}
+    for where, group in required.items():
+        if not any(g.records for g in group) and not any(p.file == where for p in problems):
+            problems.append(Problem(where, "-", "-", "no valid records: the product needs at least one"))
 
     texts = load_texts(sources, data_dir, problems)
     searchable = {source_id: normalize_whitespace(text) for source_id, text in texts.items()}

@@ -31,7 +31,14 @@ def write_file(path: str, payload: bytes) -> None:
     """Write `payload` to `path` atomically (see module docstring); raise `OutputError`."""
     if path == "":
         raise OutputError("the output file name is empty")
-    target = Path(path)
+    try:
+        _write_file(Path(path), payload)
+    except OSError as exc:  # a name too long, a path through a file: whatever the system refuses
+        raise OutputError(f"{path}: {_describe(exc)}") from exc
+
+
+def _write_file(target: Path, payload: bytes) -> None:
+    path = str(target)
     if target.is_dir():
         raise OutputError(f"{path}: is a directory")
     if target.exists() and not target.is_file():

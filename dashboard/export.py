@@ -1,6 +1,8 @@
-"""Command line export of the filtered tables, byte-identical to the app's downloads.
+"""The command line: the filtered tables byte-identical to the app's downloads, and the publishing
+commands (data package, diff, SQLite, citations, self-contained map).
 
-python -m dashboard.export TABLE [filters] [--lang zh|en] [--header labels|ids] [-o FILE]
+python -m dashboard.export TABLE [filters] [--lang zh|zh-Hant|en] [--header labels|ids] [-o FILE]
+python -m dashboard.export package|diff|sqlite|datasette-metadata|cite|map|cff ...
 
 Each table's options are derived from the filter declarations (`dashboard.filters.FILTERS`):
 a table accepts exactly the filters that narrow it. Every failure is one line on stderr and exit
@@ -15,117 +17,49 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dashboard.catalog import Catalog, CatalogError, load_catalog
+from dashboard.cli_args import Parser, UsageError, add_filter_options, add_lang_option, state_from_args
 from dashboard.cli_io import EXIT_IO, EXIT_USAGE, write_output
-from dashboard.compare.cli import (
-    COMPARE_TABLES,
-    add_compare_commands,
-    compare_bytes,
-    compare_conflict,
-    compare_params,
-)
-from dashboard.filters import apply_filters, filters_for
-from dashboard.i18n import LANGS
+from dashboard.compare.cli import COMPARE_TABLES, add_compare_commands, compare_bytes
+from dashboard.filters import apply_filters
 from dashboard.localize import localized_catalog
-from dashboard.param import Param
+from dashboard.publish.cli import PUBLISH_COMMANDS, add_publish_commands, run_publish_command
 from dashboard.tables import HEADERS, build_table, csv_bytes
-from dashboard.url_state import vocabulary
-from dashboard.view_state import ViewState
 
-TABLES = ("zones", "projects", "indicators")
-
-
-class UsageError(Exception):
-    """An argument the catalog does not know; the message lists the valid values."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage problem as one line and exit code 2."""
-
-    def error(self, message: str):
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
-
-
-def _add_filter(parser: argparse.ArgumentParser, param: Param) -> None:
-    flag = f"--{param.flag or param.key}"
-    if param.multi:
-        parser.add_argument(
-            flag, dest=param.name, action="append", default=[], metavar=param.key.upper(), help=param.help
-        )
-    elif param.choices is None:
-        parser.add_argument(flag, dest=param.name, default=param.default, metavar="TEXT", help=param.help)
-    else:
-        parser.add_argument(
-            flag, dest=param.name, default=param.default, metavar=param.key.upper(), help=param.help
-        )
-
-
-def _add_output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANGS, default="en", help="language of headers and labels")
-    parser.add_argument(
-        "--header",
-        choices=HEADERS,
-        default="labels",
-        help="column headers: the language's labels or stable ids",
-    )
-    parser.add_argument("-o", "--output", metavar="FILE", help="file to write; - or none for standard output")
+TABLES = ("zones", "projects", "indicators", "places")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The CLI's arguments (also checked against the README by the tests)."""
-    parser = _Parser(
+    parser = Parser(
         prog="python -m dashboard.export",
-        description="Export the filtered zones, projects or indicator targets.",
-        allow_abbrev=False,
+        description="Export the filtered tables, the data package, citations and a self-contained map.",
     )
-    tables = parser.add_subparsers(dest="table", required=True, metavar="TABLE", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="table", required=True, metavar="COMMAND", parser_class=Parser)
     for table in TABLES:
-        sub = tables.add_parser(table, help=f"the {table} table", allow_abbrev=False)
-        for param in filters_for(table):
-            if param.cli:
-                _add_filter(sub, param)
-        _add_output(sub)
+        sub = commands.add_parser(table, help=f"the {table} table as CSV")
+        add_filter_options(sub, table)
+        add_lang_option(sub)
+        sub.add_argument(
+            "--header",
+            choices=HEADERS,
+            default="labels",
+            help="column headers: the language's labels or stable ids",
+        )
+        sub.add_argument(
+            "-o", "--output", metavar="FILE", help="file to write; - or none for standard output"
+        )
         if table == "zones":
             sub.add_argument("--format", choices=("csv", "geojson"), default="csv", help="csv or geojson")
-    add_compare_commands(tables, _add_filter, _add_output)
+    add_publish_commands(commands)
+    add_compare_commands(commands)
     return parser
-
-
-def _known(param: Param, values: Sequence[str], allowed: Sequence[str]) -> tuple[str, ...]:
-    kept = []
-    for value in values:
-        resolved = (param.resolve(value) if param.resolve else None) or value
-        if resolved not in allowed:
-            raise UsageError(f"unknown {param.key} '{value}'. Valid values: {', '.join(allowed)}")
-        kept.append(resolved)
-    return tuple(dict.fromkeys(kept))
-
-
-def state_from_args(
-    args: argparse.Namespace, catalog: Catalog, params: Sequence[Param] | None = None
-) -> ViewState:
-    """Turn parsed arguments into a view state, rejecting values the catalog does not know;
-    `params` are the filters to read (by default those of the table)."""
-    vocab = vocabulary(catalog)
-    values: dict[str, object] = {"lang": args.lang}
-    for param in filters_for(args.table) if params is None else params:
-        given = getattr(args, param.name)
-        if param.choices is None:
-            values[param.name] = given
-        elif param.multi:
-            values[param.name] = _known(param, given, vocab[param.name])
-        else:
-            values[param.name] = _known(param, [given], vocab[param.name])[0]
-    return ViewState(**values)
 
 
 def export_bytes(catalog: Catalog, args: argparse.Namespace, data_dir: Path | None) -> bytes:
     """The bytes the app offers as the download of the same view."""
     if args.table in COMPARE_TABLES:
-        conflict = compare_conflict(args)
-        if conflict:
-            raise UsageError(conflict)
-        return compare_bytes(catalog, args, state_from_args(args, catalog, compare_params(args)))
-    state = state_from_args(args, catalog)
+        return compare_bytes(catalog, args)
+    state = state_from_args(args, catalog, args.table)
     catalog = localized_catalog(catalog, state.lang)
     records = apply_filters(getattr(catalog, args.table), args.table, state)
     table = build_table(args.table, records, catalog.themes, state.lang)
@@ -139,7 +73,12 @@ def export_bytes(catalog: Catalog, args: argparse.Namespace, data_dir: Path | No
 
 def main(argv: Sequence[str] | None = None, data_dir: Path | None = None) -> int:
     """Run the export; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # usage errors (one line, code 2) and --help (code 0)
+        return exc.code if isinstance(exc.code, int) else 0
+    if args.table in PUBLISH_COMMANDS:
+        return run_publish_command(args, data_dir)
     try:
         catalog = load_catalog(data_dir)
         payload = export_bytes(catalog, args, data_dir)

@@ -22,7 +22,7 @@ from dashboard.schema import CITIES, MATCH_MODES, ZONE_KINDS, resolve_city
 if TYPE_CHECKING:
     from dashboard.catalog import Catalog
 
-TABLES = ("zones", "projects", "indicators")
+TABLES = ("zones", "projects", "indicators", "places")
 MAX_SEARCH = 200
 
 
@@ -67,7 +67,9 @@ FILTERS: tuple[Param, ...] = (
         _themes,
         lambda c, lang: names_by_id(c.themes, lang),
         "theme id; repeat for several (see data/themes.yaml)",
-        columns=MappingProxyType({"zones": "themes", "projects": "themes", "indicators": "themes"}),
+        columns=MappingProxyType(
+            {"zones": "themes", "projects": "themes", "indicators": "themes", "places": "themes"}
+        ),
         mask=_theme_mask,
     ),
     Param(
@@ -89,7 +91,15 @@ FILTERS: tuple[Param, ...] = (
         _cities,
         lambda c, lang: {city: city_label(city, lang) for city in _cities(c)},
         "city (or target scope) in Chinese or English, e.g. 广州 or Guangzhou; repeat for several",
-        columns=MappingProxyType({"zones": "city", "projects": "city", "indicators": "scope"}),
+        columns=MappingProxyType(
+            {
+                "zones": "city",
+                "projects": "city",
+                "indicators": "scope",
+                "places": "city",
+                "designations": "city",  # a claim's city (the Compare page's claims table)
+            }
+        ),
         mask=_in_mask,
         resolve=resolve_city,
     ),
@@ -103,7 +113,13 @@ FILTERS: tuple[Param, ...] = (
         lambda c, lang: names_by_id(c.sources, lang, "title"),
         "source plan id; repeat for several (see data/sources.yaml)",
         columns=MappingProxyType(
-            {"zones": "source_ids", "projects": "source_ids", "indicators": "source_ids"}
+            {
+                "zones": "source_ids",
+                "projects": "source_ids",
+                "indicators": "source_ids",
+                "places": "source_ids",
+                "designations": "source_ids",
+            }
         ),
         mask=_any_of_mask,
     ),
@@ -128,7 +144,15 @@ FILTERS: tuple[Param, ...] = (
         None,
         None,
         "keep records whose Chinese or English name contains TEXT",
-        columns=MappingProxyType({"zones": "name", "projects": "name", "indicators": "name"}),
+        columns=MappingProxyType(
+            {
+                "zones": "name",
+                "projects": "name",
+                "indicators": "name",
+                "places": "name",
+                "designations": "name",
+            }
+        ),
         mask=_search_mask,
         flag="search",
     ),
@@ -156,6 +180,7 @@ class Filtered(NamedTuple):
     zones: pd.DataFrame
     projects: pd.DataFrame
     indicators: pd.DataFrame
+    places: pd.DataFrame
 
 
 def filtered(catalog: Catalog, state) -> Filtered:

@@ -20,6 +20,7 @@ Lang = Literal["zh", "zh-Hant", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "zh-Hant", "en")
 LANG_NAMES = {"zh": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
 _PICK = {"zh": 0, "zh-Hant": 0, "en": 1}
+_HTML_LANG = {"zh": "zh-CN", "zh-Hant": "zh-HK", "en": "en"}
 # Languages shown by converting the Simplified text with OpenCC (s2hk: Traditional, Hong Kong usage)
 _OPENCC_CONFIG = {"zh-Hant": "s2hk"}
 
@@ -71,6 +72,7 @@ VOCABULARY_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "selected_zone": ("所选功能区", "Selected zone"),
         "projects": ("项目", "Projects"),
         "indicators": ("指标", "Targets"),
+        "places": ("未定位的地点", "Named, not located"),
     },
     "unit": {
         "%": ("%", "%"),
@@ -125,6 +127,7 @@ COLUMNS = {
     "zone_id": ("区域编号", "Zone ID"),
     "project_id": ("项目编号", "Project ID"),
     "indicator_id": ("指标编号", "Target ID"),
+    "place_id": ("地点编号", "Place ID"),
     "id": ("编号", "ID"),
     "name": ("名称", "Name"),
     "name_zh": ("中文名称", "Name (Chinese)"),
@@ -147,7 +150,7 @@ COLUMNS = {
     "locators": ("出处", "Locators"),
     "source_id": ("来源编号", "Source ID"),
     "locator": ("出处", "Locator"),
-    "quote": ("原文", "Quote (Chinese)"),
+    "quote": ("原文", "Quote"),
     "lead_units": ("责任单位", "Lead units"),
     "unit": ("单位", "Unit"),
     "family": ("指标类别", "Indicator family"),
@@ -158,7 +161,7 @@ COLUMNS = {
     "target_year": ("目标年份", "Target year"),
     "target_value": ("目标值", "Target value"),
     "target_value_high": ("目标上限", "Target upper bound"),
-    "target_text": ("目标（原文）", "Target as written (Chinese)"),
+    "target_text": ("目标（原文）", "Target as written"),
     "qualifier": ("限定", "Qualifier"),
     "nature": ("属性", "Nature"),
     "normalized_baseline": ("基期值（统一单位）", "Baseline (common unit)"),
@@ -242,6 +245,32 @@ UI = {
         "“≥”“>”为下限，“–”为区间（取下限绘图），“≈”为约数。",
         "“≥” and “>” mark floors, “–” a range (drawn at its lower end), “≈” an approximate value.",
     ),
+    "places_title": ("规划提及但未定位的地点", "Named in the plans but not located"),
+    "places_note": (
+        "规划提到了这些地点或机构，但没有说明其位置，因此不在地图上绘制。",
+        "The plans name these places and institutions but do not say where they are, "
+        "so the map does not draw them.",
+    ),
+    "cite_text": (
+        "{plan} {locator}：“{quote}”\n引自：{dataset} 版本 {version}，记录 {record}。\n",
+        "{plan} {locator}: “{quote}”\nCited from: {dataset} Record {record}.\n",
+    ),
+    "cite_note": (
+        "引自{title}，版本 {version}，记录 {record}",
+        "Cited from {title}, version {version}, record {record}",
+    ),
+    "map_credit": (
+        "数据：{title} {version}（CC BY 4.0）；边界：{boundaries}（MIT）",
+        "Data: {title} {version} (CC BY 4.0); boundaries: {boundaries} (MIT)",
+    ),
+    "download_zip": ("下载全部数据（ZIP）", "Download all data (ZIP)"),
+    "download_map": ("下载地图（HTML）", "Download map (HTML)"),
+    "cite": ("引用", "Cite"),
+    "cite_tab_text": ("格式化文本", "Formatted text"),
+    "cite_tab_bibtex": ("BibTeX", "BibTeX"),
+    "cite_tab_csl": ("CSL-JSON", "CSL-JSON"),
+    "download_cite": ("下载引用", "Download citation"),
+    "cite_pick": ("选择一行以引用其出处", "Select a row to cite its passage"),
     "open_passage": ("查看原文", "Open in the plan"),
     "basemap": ("底图", "Basemap"),
     "overlay": ("指标叠加", "Indicator overlay"),
@@ -432,6 +461,16 @@ def localize(text: str, lang: Lang) -> str:
     """
     config = _OPENCC_CONFIG.get(lang)
     return _converter(config).convert(text) if config and text else text
+
+
+def html_lang(lang: Lang) -> str:
+    """The language's BCP 47 tag, for an HTML document or a citation."""
+    return _HTML_LANG[lang]
+
+
+def writes_chinese(lang: Lang) -> bool:
+    """Whether the language is a Chinese script (citations then follow GB/T 7714)."""
+    return _PICK[lang] == 0
 
 
 def needs_conversion(lang: Lang) -> bool:

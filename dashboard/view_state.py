@@ -16,7 +16,7 @@ from dashboard.schema import METRICS
 if TYPE_CHECKING:
     from dashboard.catalog import Catalog
 
-RECORD_KINDS = ("zones", "projects", "indicators")
+RECORD_KINDS = ("zones", "projects", "indicators", "places")
 
 # what the Sources page opens: the records, and the designations (whose citations are their claims)
 CITED_KINDS = (*RECORD_KINDS, "designations")

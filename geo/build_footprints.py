@@ -12,8 +12,9 @@ Sources (both in ``data/geo/``, WGS-84 longitude/latitude):
     districts; ``[]`` for Dongguan and Zhongshan, which have none), ``note`` (how it was drawn), and
     either ``vertices`` (a hand-drawn ring, landmarks in comments) or ``tiling: dongguan_towns``.
 ``dongguan_towns.csv``
-    Seats of Dongguan's towns and streets with the 片区 each belongs to. Each 片区 is the union of
-    its towns' Thiessen (Voronoi) cells, clipped to the Dongguan outline, so the six tile the city.
+    Seats of Dongguan's towns and streets with the 片区 each belongs to (``geo.dongguan``). Each 片区
+    is the union of its towns' Thiessen (Voronoi) cells, clipped to the Dongguan outline, so the six
+    tile the city; its note is the entry's method text followed by its members from this file.
 
 Every footprint is clipped to its districts (or city outline) from ``boundaries.geojson``, so it
 never spills into a neighbour; output is sorted by zone id, rounded to 6 decimals (~0.1 m).
@@ -21,8 +22,6 @@ never spills into a neighbour; output is sorted by zone id, rounded to 6 decimal
 
 from __future__ import annotations
 
-import argparse
-import csv
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,7 +32,9 @@ import shapely
 import yaml
 
 from geo.boundaries import city_outline, find_district, load_boundaries
+from geo.build_cli import run_build
 from geo.crs import WGS84_CRS, require_crs
+from geo.dongguan import TownSeat, footprint_note, grouping, read_town_seats
 from geo.geojson_io import feature_collection_text
 from geo.simplify import round_coordinates
 
@@ -57,16 +58,6 @@ class FootprintSource:
     note: str
     vertices: tuple[tuple[float, float], ...] | None
     tiling: str | None
-
-
-@dataclass(frozen=True)
-class TownSeat:
-    """One row of dongguan_towns.csv: a town or street seat and the zone (片区) it belongs to."""
-
-    name_zh: str
-    zone_id: str
-    lon: float
-    lat: float
 
 
 def read_sources(path: Path) -> list[FootprintSource]:
@@ -97,14 +88,6 @@ def read_sources(path: Path) -> list[FootprintSource]:
     if twice:
         raise ValueError(f"{path.name}: zone ids drawn twice: {twice}")
     return sources
-
-
-def read_town_seats(path: Path) -> list[TownSeat]:
-    """Parse dongguan_towns.csv (columns name_zh, zone_id, lon, lat; extra columns are notes)."""
-    with path.open(encoding="utf-8", newline="") as f:
-        return [
-            TownSeat(r["name_zh"], r["zone_id"], float(r["lon"]), float(r["lat"])) for r in csv.DictReader(f)
-        ]
 
 
 def clip_region(boundaries: gpd.GeoDataFrame, city: str, districts: Sequence[str]) -> shapely.Geometry:
@@ -153,6 +136,7 @@ def build_footprints(
     tiled: dict[str, shapely.Geometry] = {}
     if any(s.tiling for s in sources):
         tiled = thiessen_zones(seats, clip_region(boundaries, "东莞", []))
+    members = grouping(list(seats))
     rows = []
     for source in sorted(sources, key=lambda s: s.zone_id):
         region = clip_region(boundaries, source.city, source.districts)
@@ -160,17 +144,18 @@ def build_footprints(
             if source.zone_id not in tiled:
                 raise ValueError(f"zone {source.zone_id}: no town seats in {TOWNS_FILE}")
             drawn = tiled[source.zone_id]
+            note = footprint_note(source.note, members[source.zone_id])
         else:
             ring = shapely.Polygon(source.vertices)
             if not ring.is_valid:
                 raise ValueError(f"zone {source.zone_id}: vertices: {shapely.is_valid_reason(ring)}")
-            drawn = ring
+            drawn, note = ring, source.note
         shape = _polygonal(shapely.intersection(drawn, region))
         if shape.is_empty:
             raise ValueError(
                 f"zone {source.zone_id}: footprint lies outside {source.city} {list(source.districts)}"
             )
-        rows.append({"zone_id": source.zone_id, "note": source.note, "geometry": shape})
+        rows.append({"zone_id": source.zone_id, "note": note, "geometry": shape})
     frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=WGS84_CRS)
     geoms = shapely.orient_polygons(round_coordinates(frame.geometry.values.to_numpy(), DECIMALS))
     return frame.set_geometry(gpd.GeoSeries(geoms, index=frame.index, crs=WGS84_CRS))
@@ -188,31 +173,15 @@ def build_text(data_dir: Path) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the process exit status."""
-    parser = argparse.ArgumentParser(
-        prog="python -m geo.build_footprints", description=__doc__.split("\n")[0]
+    return run_build(
+        argv,
+        command=COMMAND,
+        description=__doc__.split("\n")[0],
+        build=lambda folder: {OUTPUT_FILE: build_text(folder)},
+        folder_option="--data-dir",
+        default_dir=DATA_DIR,
+        inputs=f"{SOURCE_FILE} / {TOWNS_FILE}",
     )
-    parser.add_argument(
-        "--check", action="store_true", help="fail if the committed file differs from a rebuild"
-    )
-    parser.add_argument(
-        "--data-dir", type=Path, default=DATA_DIR, help=f"folder of sources and output (default {DATA_DIR})"
-    )
-    args = parser.parse_args(argv)
-    text = build_text(args.data_dir)
-    target = args.data_dir / OUTPUT_FILE
-    if args.check:
-        if not target.exists() or target.read_bytes() != text.encode("utf-8"):
-            print(
-                f"{OUTPUT_FILE} is out of date with {SOURCE_FILE} / {TOWNS_FILE}; run `{COMMAND}` "
-                "and commit the result.",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"{OUTPUT_FILE}: up to date")
-        return 0
-    target.write_bytes(text.encode("utf-8"))
-    print(f"wrote {target} ({len(text.encode('utf-8')):,} bytes, {text.count(chr(10)) - 2} footprints)")
-    return 0
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.catalog import DATA_DIR, DATA_DIR_ENV, CatalogError, Problem, load_catalog
+from dashboard.catalog import DATA_DIR, DATA_DIR_ENV, CatalogError, Problem
 from dashboard.geodata import load_layers
 from dashboard.text_safety import md_escape
 
@@ -20,9 +20,9 @@ BOW_TIE = [[[113.30, 23.10], [113.32, 23.12], [113.32, 23.10], [113.30, 23.12], 
 
 @pytest.fixture
 def data(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
+    """A folder whose geo/ is a writable copy of the real geometry (the catalog is the real one)."""
+    shutil.copytree(DATA_DIR / "geo", tmp_path / "data" / "geo")
+    return tmp_path / "data"
 
 
 def _edit_footprints(data: Path, edit) -> str:
@@ -33,10 +33,14 @@ def _edit_footprints(data: Path, edit) -> str:
     return zone_id
 
 
-def _problems(data: Path) -> list[Problem]:
-    with pytest.raises(CatalogError) as info:
-        load_layers(load_catalog(data), data / "geo")
-    return info.value.problems
+@pytest.fixture
+def problems_of(real_catalog):
+    def problems(data: Path) -> list[Problem]:
+        with pytest.raises(CatalogError) as info:
+            load_layers(real_catalog, data / "geo")
+        return info.value.problems
+
+    return problems
 
 
 def _bow_tie(collection) -> str:
@@ -45,39 +49,40 @@ def _bow_tie(collection) -> str:
     return feature["properties"]["zone_id"]
 
 
-def test_invalid_geometry_is_located(data):
+def test_invalid_geometry_is_located(data, problems_of):
     zone_id = _edit_footprints(data, _bow_tie)
-    [problem] = _problems(data)
+    [problem] = problems_of(data)
     assert (problem.file, problem.record, problem.field) == ("geo/footprints.geojson", zone_id, "geometry")
     assert problem.message.startswith("invalid: Self-intersection")
 
 
-def test_wrong_crs_is_reported(data):
+def test_wrong_crs_is_reported(data, problems_of):
     def label_as_web_mercator(collection):
         collection["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}
 
     _edit_footprints(data, label_as_web_mercator)
-    [problem] = _problems(data)
+    [problem] = problems_of(data)
     assert (problem.file, problem.record, problem.field) == ("geo/footprints.geojson", "-", "crs")
     assert "expected EPSG:4326" in problem.message
 
 
-def test_missing_footprint_names_the_zone(data):
+def test_missing_footprint_names_the_zone(data, problems_of):
     removed = _edit_footprints(data, lambda c: c["features"].pop(0)["properties"]["zone_id"])
-    [problem] = _problems(data)
+    [problem] = problems_of(data)
     assert (
         f"zone {removed}: geometry: 'approximate' but footprints has no footprint for it" in problem.message
     )
 
 
-def test_unreadable_file(data):
+def test_unreadable_file(data, problems_of):
     (data / "geo" / "boundaries.geojson").write_text("{not json", "utf-8")
-    [problem] = _problems(data)
+    [problem] = problems_of(data)
     assert (problem.file, problem.field) == ("geo/boundaries.geojson", "-")
     assert problem.message.startswith("cannot be read")
 
 
-def test_map_page_shows_geometry_problems_not_a_traceback(data, monkeypatch):
+def test_map_page_shows_geometry_problems_not_a_traceback(real_data_copy, monkeypatch):
+    data = real_data_copy
     zone_id = _edit_footprints(data, _bow_tie)
     monkeypatch.setenv(DATA_DIR_ENV, str(data))
     st.cache_data.clear()

@@ -8,21 +8,20 @@ filters; the matrix the filters of the table it counts (`--kind` does not narrow
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
 from dashboard.catalog import Catalog
-from dashboard.compare.designations import CLAIM_FILTERS, view_claims
+from dashboard.cli_args import UsageError, add_filter_options, add_lang_option, state_from_args
+from dashboard.compare.designations import view_claims
 from dashboard.compare.matrix import TABLE_OF, matrix_table, theme_city_matrix
-from dashboard.filters import FILTERS, filtered, filters_for
+from dashboard.filters import filtered, filters_for
 from dashboard.localize import localized_catalog
-from dashboard.param import Param
-from dashboard.tables import csv_bytes
+from dashboard.tables import HEADERS, csv_bytes
 from dashboard.tables.claims import CLAIM_TABLE_COLUMNS
 from dashboard.tables.columns import Context, build
 from dashboard.view_state import COMPARE_OF
 
 COMPARE_TABLES = ("designations", "matrix")
-_MATRIX_FILTERS = tuple(p for p in FILTERS if any(p in filters_for(t) for t in TABLE_OF.values()))
+_MATRIX_OPTIONS = "zones"  # the table whose filters include every filter a matrix can apply
 
 
 def claims_table(catalog: Catalog, state):
@@ -41,46 +40,52 @@ def matrix_csv(catalog: Catalog, state, of: str, header: str = "labels") -> byte
     return csv_bytes(matrix_table(counts, catalog.themes, state.lang), state.lang, header)
 
 
-def add_compare_commands(
-    tables: argparse._SubParsersAction,
-    add_filter: Callable[[argparse.ArgumentParser, Param], None],
-    add_output: Callable[[argparse.ArgumentParser], None],
-) -> None:
-    """The `designations` and `matrix` subcommands, with their filters and the shared output options."""
-    claims = tables.add_parser(
-        "designations", help="every plan's claims on designations, one row per claim", allow_abbrev=False
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    add_lang_option(parser)
+    parser.add_argument(
+        "--header",
+        choices=HEADERS,
+        default="labels",
+        help="column headers: the language's labels or stable ids",
     )
-    for param in FILTERS:
-        if param.name in CLAIM_FILTERS:
-            add_filter(claims, param)
-    add_output(claims)
-    matrix = tables.add_parser("matrix", help="theme x city counts of zones, projects or targets")
+    parser.add_argument("-o", "--output", metavar="FILE", help="file to write; - or none for standard output")
+
+
+def add_compare_commands(commands) -> None:
+    """The `designations` and `matrix` subcommands of `python -m dashboard.export`."""
+    claims = commands.add_parser(
+        "designations", help="every plan's claims on designations, one row per claim"
+    )
+    add_filter_options(claims, "designations")
+    _add_output(claims)
+    matrix = commands.add_parser("matrix", help="theme x city counts of zones, projects or targets")
     matrix.add_argument("--of", choices=COMPARE_OF, default=COMPARE_OF[0], help="what each cell counts")
-    for param in _MATRIX_FILTERS:
-        add_filter(matrix, param)
-    add_output(matrix)
+    add_filter_options(matrix, _MATRIX_OPTIONS)
+    _add_output(matrix)
 
 
-def compare_params(args: argparse.Namespace) -> tuple[Param, ...]:
-    """The filters that narrow the subcommand's records."""
-    if args.table == "designations":
-        return tuple(p for p in FILTERS if p.name in CLAIM_FILTERS)
-    return filters_for(TABLE_OF[args.of])
+def _table(args: argparse.Namespace) -> str:
+    """The table whose filters narrow the subcommand's records."""
+    return "designations" if args.table == "designations" else TABLE_OF[args.of]
 
 
 def compare_conflict(args: argparse.Namespace) -> str | None:
     """A filter given that cannot narrow what the subcommand counts, described; else None."""
     if args.table != "matrix":
         return None
-    used = {p.name for p in compare_params(args)}
-    for param in _MATRIX_FILTERS:
+    used = {p.name for p in filters_for(_table(args))}
+    for param in filters_for(_MATRIX_OPTIONS):
         if param.name not in used and param.active(getattr(args, param.name)):
             return f"--{param.flag or param.key} does not narrow --of {args.of}"
     return None
 
 
-def compare_bytes(catalog: Catalog, args: argparse.Namespace, state) -> bytes:
-    """The bytes of a Compare subcommand for the view `state`."""
+def compare_bytes(catalog: Catalog, args: argparse.Namespace) -> bytes:
+    """The bytes of a Compare subcommand: the page's download for the same view."""
+    conflict = compare_conflict(args)
+    if conflict:
+        raise UsageError(conflict)
+    state = state_from_args(args, catalog, _table(args))
     catalog = localized_catalog(catalog, state.lang)
     if args.table == "designations":
         return claims_csv(catalog, state, args.header)

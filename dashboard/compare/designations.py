@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.filters import FILTERS
+from dashboard.filters import apply_filters
 
 if TYPE_CHECKING:
     from dashboard.catalog import Catalog
@@ -36,8 +36,6 @@ CLAIM_COLUMNS = [
     "quote",
     "cite",
 ]
-# the filters that narrow claims, and the claim column each reads; themes and zone kinds do not apply
-CLAIM_FILTERS = {"cities": "city", "sources": "source_ids", "search": "name"}
 
 
 def is_shared(claims) -> bool:
@@ -60,13 +58,9 @@ def claims_frame(designations: pd.DataFrame) -> pd.DataFrame:
 
 
 def filter_claims(claims: pd.DataFrame, state) -> pd.DataFrame:
-    """The claims the view's city, plan and name filters keep (via the filters' own masks)."""
-    mask = pd.Series(True, index=claims.index)
-    for param in FILTERS:
-        value = getattr(state, param.name)
-        if param.name in CLAIM_FILTERS and param.active(value):
-            mask &= param.mask(claims, CLAIM_FILTERS[param.name], value, state).astype(bool)
-    return claims[mask]
+    """The claims the view's city, plan and name filters keep (`designations` in their declarations;
+    themes and zone kinds do not narrow claims)."""
+    return apply_filters(claims, "designations", state)
 
 
 def view_claims(catalog: Catalog, state) -> pd.DataFrame:

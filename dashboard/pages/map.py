@@ -22,6 +22,7 @@ from dashboard.ui.context import current_view
 from dashboard.ui.loaders import cached_geojson, fresh_base_map
 from dashboard.ui.map_click import MAP_KEY, RETURNED_OBJECTS, clear_selection, pop_just_selected
 from dashboard.ui.outline import render_outline_note
+from dashboard.ui.publish import map_download
 from dashboard.ui.render import render_empty, render_zone_detail, table_with_download
 from dashboard.ui.widgets import map_controls
 from dashboard.url_state import vocabulary
@@ -93,3 +94,4 @@ st.download_button(
     mime="application/geo+json",
     key="dl_zones_geojson",
 )
+map_download(catalog, view.layers, view.layers_key, state)

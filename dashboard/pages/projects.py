@@ -12,5 +12,14 @@ from dashboard.ui.render import table_with_download
 view = current_view()
 st.subheader(ui("page_projects", view.lang))
 table_with_download(
-    build_table("projects", view.shown.projects, view.catalog.themes, view.lang), "projects", view.lang
+    build_table("projects", view.shown.projects, view.catalog.themes, view.lang),
+    "projects",
+    view.lang,
+    view.catalog,
+)
+
+st.subheader(ui("places_title", view.lang))
+st.caption(ui("places_note", view.lang))
+table_with_download(
+    build_table("places", view.shown.places, view.catalog.themes, view.lang), "places", view.lang
 )

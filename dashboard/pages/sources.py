@@ -12,6 +12,7 @@ from dashboard.passages import record_option_labels
 from dashboard.tables import build_table
 from dashboard.text_safety import md_escape
 from dashboard.ui.context import current_view
+from dashboard.ui.publish import render_cite, zip_download
 from dashboard.ui.render import table_with_download
 from dashboard.ui.state import current_state, set_param, widget_key, write_link
 from dashboard.ui.widgets import param_widget
@@ -68,8 +69,10 @@ if passage is not None:
     st.html(_STYLE + highlighted_html(passage))
     if view.state.record:
         components.html(_SCROLL, height=0)
+render_cite(catalog, record["id"], int(st.session_state[widget_key("cite")]), lang, key="cite_source")
 
 st.subheader(ui("sources_table", lang))
 table_with_download(build_table("sources", catalog.sources, catalog.themes, lang), "sources", lang)
 st.caption(ui("licence_note", lang))
+zip_download(catalog, view.layers, view.layers_key, lang)
 write_link(current_state())  # the picker may have moved to the kind's first record or citation

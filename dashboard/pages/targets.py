@@ -23,7 +23,7 @@ if view.state.kinds:
     st.caption(ui("kind_not_targets", lang))
 if indicators.empty:
     render_empty(lang)
-table_with_download(build_table("indicators", indicators, catalog.themes, lang), "indicators", lang)
+table_with_download(build_table("indicators", indicators, catalog.themes, lang), "indicators", lang, catalog)
 
 families = family_labels(indicators, view.state.themes, lang)
 if families:

@@ -16,6 +16,7 @@ from dashboard.i18n import Lang, names_by_id
 from dashboard.tables.columns import Column, Context, build, labelled
 from dashboard.tables.csv_safety import to_csv_bytes
 from dashboard.tables.indicators import INDICATOR_COLUMNS, indicator_records
+from dashboard.tables.places import PLACE_COLUMNS
 from dashboard.tables.projects import PROJECT_COLUMNS
 from dashboard.tables.sources import SOURCE_COLUMNS
 from dashboard.tables.zones import ZONE_COLUMNS
@@ -34,6 +35,7 @@ TABLE_SPECS = {
     "zones": TableSpec(ZONE_COLUMNS),
     "projects": TableSpec(PROJECT_COLUMNS),
     "indicators": TableSpec(INDICATOR_COLUMNS, indicator_records),
+    "places": TableSpec(PLACE_COLUMNS),
     "sources": TableSpec(SOURCE_COLUMNS),
 }
 

@@ -67,7 +67,7 @@ def render_matrix(view, vocab) -> None:
             links_table(counts, catalog.themes, state, of),
             f"matrix_{of}_links",
             lang,
-            {"map_link": "open_cell"},
+            links={"map_link": "open_cell"},
         )
 
 

@@ -18,10 +18,20 @@ PAGES = (
 )
 
 
+def _root() -> None:
+    """The site's root opens the Map at its own path, with the link's view."""
+    st.switch_page(
+        str(PAGES_DIR / PAGES[0][0]),
+        query_params=[(k, v) for k in st.query_params for v in st.query_params.get_all(k)],
+    )
+
+
 def navigation(lang: Lang):
-    """The navigation with page titles in the language; the Map page is the default."""
+    """The navigation with page titles in the language. Every page answers at its own path (the
+    Map at /map); the root, a hidden default page, forwards to the Map."""
     pages = [
-        st.Page(str(PAGES_DIR / file), title=ui(title, lang), icon=icon, url_path=path, default=index == 0)
-        for index, (file, title, icon, path) in enumerate(PAGES)
+        st.Page(str(PAGES_DIR / file), title=ui(title, lang), icon=icon, url_path=path)
+        for file, title, icon, path in PAGES
     ]
-    return st.navigation(pages, position="top")
+    root = st.Page(_root, title=ui(PAGES[0][1], lang), url_path="root", default=True, visibility="hidden")
+    return st.navigation([root, *pages], position="top")

@@ -14,8 +14,11 @@ import streamlit as st
 from dashboard.catalog import Catalog, Problem
 from dashboard.geodata import GeoLayers, precision_of
 from dashboard.i18n import Lang, column_label, names_by_id, ui
+from dashboard.passages import passage_query
 from dashboard.tables import csv_bytes, labelled
 from dashboard.text_safety import md_escape
+from dashboard.ui.pages import PAGES_DIR
+from dashboard.ui.publish import render_cite
 from dashboard.ui.state import clear_filters
 from dashboard.url_state import Notice
 from dashboard.view_state import ViewState
@@ -51,13 +54,18 @@ def render_notices(notices: list[Notice], lang: Lang) -> None:
     st.info(md_escape(ui("notice_title", lang, count=len(notices))) + "\n\n" + body)
 
 
-def render_citations(catalog: Catalog, citations, lang: Lang) -> None:
-    """Each citation as a quote with its plan and locator."""
+def render_citations(catalog: Catalog, citations, state: ViewState, record_kind: str, record_id: str) -> None:
+    """Each citation as a quote with its plan and locator, linked to the passage in its plan."""
+    lang = state.lang
     titles = names_by_id(catalog.sources, lang, "title")
-    for citation in citations:
+    for index, citation in enumerate(citations):
         st.markdown(f"> {md_escape(citation.quote)}")
-        st.caption(
-            f"{md_escape(titles.get(citation.source, citation.source))} · {md_escape(citation.locator)}"
+        where = f"{titles.get(citation.source, citation.source)} · {citation.locator}"
+        st.page_link(
+            str(PAGES_DIR / "sources.py"),
+            label=md_escape(f"{where} — {ui('open_passage', lang)}"),
+            icon=":material/menu_book:",
+            query_params=passage_query(state, record_kind, record_id, index),
         )
 
 
@@ -69,11 +77,12 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, state: ViewState) ->
         st.info(ui("click_hint", lang))
         return
     st.subheader(md_escape(detail.name))
-    st.caption(
-        md_escape(f"{detail.other_name} · {detail.kind} · {detail.city} · {' '.join(detail.districts)}")
-    )
+    parts = [detail.other_name, detail.kind, detail.city, *detail.districts]
+    st.caption(md_escape(" · ".join(p for p in parts if p)))
     if detail.precision:
         st.caption(f"{ui('precision', lang)}: {md_escape(detail.precision)}")
+    if detail.grouping:
+        st.caption(md_escape(detail.grouping))
     st.markdown(f"**{ui('positioning', lang)}**: {md_escape(detail.positioning)}")
     st.markdown(f"**{ui('themes', lang)}**")
     st.markdown("\n".join(f"- {md_escape(text)}" for text, _cite in detail.evidence))
@@ -89,6 +98,7 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, state: ViewState) ->
         st.dataframe(detail.targets, hide_index=True, width="stretch")
     st.markdown(f"**{ui('citations', lang)}**")
     render_citations(catalog, detail.citations, state, "zones", zone_id)
+    render_cite(catalog, zone_id, 0, lang, key="cite_zone")
 
 
 def render_empty(lang: Lang) -> None:
@@ -98,18 +108,38 @@ def render_empty(lang: Lang) -> None:
 
 
 def table_with_download(
-    table: pd.DataFrame, name: str, lang: Lang, links: dict[str, str] | None = None
+    table: pd.DataFrame,
+    name: str,
+    lang: Lang,
+    catalog: Catalog | None = None,
+    links: dict[str, str] | None = None,
 ) -> None:
     """A table as the screen shows it, and its CSV: the same columns, rows and order, and the
-    same bytes as `python -m dashboard.export` for the same view. `links` maps further link
-    columns (besides `passage`) to the UI key of their display text."""
+    same bytes as `python -m dashboard.export` for the same view. With `catalog`, selecting a row
+    offers the citation of its passage; `links` maps further link columns (besides `passage`) to
+    the UI key of their display text."""
     shown = labelled(table, lang)
     config = {}
     for column, text_key in {"passage": "open_passage", **(links or {})}.items():
         header = column_label(column, lang)
         if header in shown:
             config[header] = st.column_config.LinkColumn(header, display_text=ui(text_key, lang))
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config or None)
+    citable = catalog is not None and len(table)
+    event = st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config=config or None,
+        key=f"table_{name}",
+        on_select="rerun" if citable else "ignore",
+        selection_mode="single-row",
+    )
+    if citable:
+        rows = event.selection.rows
+        if rows:
+            render_cite(catalog, str(table.iloc[rows[0], 0]), 0, lang, key=f"cite_{name}")
+        else:
+            st.caption(ui("cite_pick", lang))
     st.download_button(
         ui("download_csv", lang),
         csv_bytes(table, lang),

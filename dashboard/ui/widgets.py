@@ -12,6 +12,7 @@ from dashboard.catalog import Catalog
 from dashboard.filters import FILTERS, MAX_SEARCH
 from dashboard.i18n import Lang, ui
 from dashboard.param import Param
+from dashboard.text_safety import md_escape
 from dashboard.ui.state import widget_key
 from dashboard.url_state import Vocabulary
 from dashboard.view_state import PARAMS_BY_KEY
@@ -43,7 +44,10 @@ def param_widget(
     if param.multi:
         where.multiselect(text, options, key=key, format_func=shown, placeholder=ui("choose", lang), **extra)
     elif len(options) <= _RADIO_MAX:
-        where.radio(text, options, key=key, horizontal=True, format_func=shown, **extra)
+        # radio options are rendered as Markdown: data text in them must stay literal
+        where.radio(
+            text, options, key=key, horizontal=True, format_func=lambda v: md_escape(shown(v)), **extra
+        )
     else:
         where.selectbox(text, options, key=key, format_func=shown, **extra)
 

@@ -1,0 +1,1 @@
+"""Deployment: several `streamlit run` replicas of the dashboard behind nginx (see deploy/README.md)."""
