@@ -29,7 +29,7 @@ except CatalogError as exc:
 vocab = vocabulary(catalog)
 seed_from_link(vocab)
 apply_map_click()
-sidebar(catalog, vocab, current_state().lang)
+sidebar(catalog, vocab)
 state = current_state()
 write_link(state)
 st.set_page_config(page_title=ui("app_title", state.lang), page_icon=str(FAVICON), layout="wide")

@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.i18n import city_label, labels, names_by_id
 from dashboard.param import Param
-from dashboard.schema import CITIES, MATCH_MODES, ZONE_KINDS, resolve_city
+from dashboard.schema import CITIES, MATCH_MODES, STATED_IN, ZONE_KINDS, resolve_city
 
 if TYPE_CHECKING:
     from dashboard.catalog import Catalog
@@ -133,6 +133,18 @@ FILTERS: tuple[Param, ...] = (
         lambda _c, lang: labels("zone_kind", lang),
         "zone kind: district, cluster, platform or area (zones, and projects by their zone)",
         columns=MappingProxyType({"zones": "kind", "projects": "zone_kind"}),
+        mask=_in_mask,
+    ),
+    Param(
+        "stated_in",
+        "stated",
+        "stated_in",
+        True,
+        (),
+        lambda _c: STATED_IN,
+        lambda _c, lang: labels("stated_in", lang),
+        "targets stated in the plan's indicator table or in its body text: table, text",
+        columns=MappingProxyType({"indicators": "stated_in"}),
         mask=_in_mask,
     ),
     Param(

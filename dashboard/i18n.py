@@ -217,6 +217,7 @@ UI = {
     "city": ("城市", "City"),
     "source": ("规划", "Plan"),
     "kind": ("区域类型", "Zone kind"),
+    "stated_in": ("指标出处", "Targets stated in"),
     "search": ("按名称搜索", "Search names"),
     "choose": ("全部（点击选择）", "All (click to choose)"),
     "intro": (

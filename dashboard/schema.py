@@ -41,7 +41,8 @@ DesignationLevel = Literal["national", "gba", "provincial", "municipal"]
 DesignationKind = Literal[
     "pilot_zone", "demonstration_zone", "centre", "exchange", "institution", "platform", "base", "other"
 ]
-StatedIn = Literal["table", "text"]  # an indicator table of the plan, or its body text
+STATED_IN = ("table", "text")  # an indicator table of the plan, or its body text
+StatedIn = Literal[STATED_IN]  # type: ignore[valid-type]
 City = Literal[CITIES]  # type: ignore[valid-type]
 # Words in a target's quotes that make it a sum over the plan period, not one year's figure
 CUMULATIVE_MARKERS = ("累计",)

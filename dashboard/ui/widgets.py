@@ -52,8 +52,9 @@ def param_widget(
         where.selectbox(text, options, key=key, format_func=shown, **extra)
 
 
-def sidebar(catalog: Catalog, vocab: Vocabulary, lang: Lang) -> None:
+def sidebar(catalog: Catalog, vocab: Vocabulary) -> None:
     """The language switch and every filter, in declaration order."""
+    lang = st.session_state[widget_key("lang")]
     with st.sidebar:
         param_widget(PARAMS_BY_KEY["lang"], catalog, vocab, lang)
         lang = st.session_state[widget_key("lang")]
