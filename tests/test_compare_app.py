@@ -29,13 +29,17 @@ def _fresh_caches():
     st.cache_data.clear()
 
 
-def _app(page: str | None = COMPARE, **query) -> AppTest:
+def _app(page: str | None = COMPARE, multi: dict | None = None, **query) -> AppTest:
+    """The app on `page` with a link's single-valued `query`; `multi` sets multi-valued parameters
+    through their widgets (the root's forward to the Map keeps one value per key under AppTest)."""
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=90)
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
     if page is not None:
         at.switch_page(page).run()
+    for name, values in (multi or {}).items():
+        at.multiselect(key=f"flt_{name}").set_value(values).run()
     return at
 
 
@@ -58,7 +62,9 @@ def test_the_page_renders_every_section(lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_downloads_are_the_cli_bytes(tmp_path, lang):
-    at = _app(lang=lang, city=["广州", "东莞"], theme="insurance", kind="district", cmp_of="projects")
+    at = _app(
+        lang=lang, theme="insurance", kind="district", cmp_of="projects", multi={"cities": ["广州", "东莞"]}
+    )
     assert not at.exception, at.exception
     urls = [b.proto.url for b in at.download_button]
     matrix = ["matrix", "--of", "projects", "--city", "广州", "--city", "东莞", "--theme", "insurance"]
@@ -71,7 +77,9 @@ def test_downloads_are_the_cli_bytes(tmp_path, lang):
 
 
 def test_the_state_is_in_the_url():
-    at = _app(cmp_of="targets", cmp_zones=["sz_qianhai", "gz_nansha"], cmp_designation="ip_securitisation")
+    at = _app(cmp_of="targets", cmp_zones="sz_qianhai", cmp_designation="ip_securitisation")
+    assert at.multiselect(key="flt_compare_zones").value == ["sz_qianhai"]
+    at.multiselect(key="flt_compare_zones").set_value(["sz_qianhai", "gz_nansha"]).run()
     assert not at.exception, at.exception
     assert at.radio(key="flt_compare_of").value == "targets"
     assert at.multiselect(key="flt_compare_zones").value == ["sz_qianhai", "gz_nansha"]

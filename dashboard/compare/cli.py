@@ -13,7 +13,7 @@ from dashboard.catalog import Catalog
 from dashboard.cli_args import UsageError, add_filter_options, add_lang_option, state_from_args
 from dashboard.compare.designations import view_claims
 from dashboard.compare.matrix import TABLE_OF, matrix_table, theme_city_matrix
-from dashboard.filters import filtered, filters_for
+from dashboard.filters import FILTERS, filtered, filters_for
 from dashboard.localize import localized_catalog
 from dashboard.tables import HEADERS, csv_bytes
 from dashboard.tables.claims import CLAIM_TABLE_COLUMNS
@@ -21,7 +21,12 @@ from dashboard.tables.columns import Context, build
 from dashboard.view_state import COMPARE_OF
 
 COMPARE_TABLES = ("designations", "matrix")
-_MATRIX_OPTIONS = "zones"  # the table whose filters include every filter a matrix can apply
+
+
+def _matrix_filters() -> list:
+    """Every filter of a table a matrix counts, in declaration order."""
+    names = {p.name for table in TABLE_OF.values() for p in filters_for(table)}
+    return [p for p in FILTERS if p.name in names]
 
 
 def claims_table(catalog: Catalog, state):
@@ -58,9 +63,13 @@ def add_compare_commands(commands) -> None:
     )
     add_filter_options(claims, "designations")
     _add_output(claims)
-    matrix = commands.add_parser("matrix", help="theme x city counts of zones, projects or targets")
+    # every filter of the three tables; the ones they share are declared once (resolve: same option)
+    matrix = commands.add_parser(
+        "matrix", help="theme x city counts of zones, projects or targets", conflict_handler="resolve"
+    )
     matrix.add_argument("--of", choices=COMPARE_OF, default=COMPARE_OF[0], help="what each cell counts")
-    add_filter_options(matrix, _MATRIX_OPTIONS)
+    for table in TABLE_OF.values():
+        add_filter_options(matrix, table)
     _add_output(matrix)
 
 
@@ -74,7 +83,7 @@ def compare_conflict(args: argparse.Namespace) -> str | None:
     if args.table != "matrix":
         return None
     used = {p.name for p in filters_for(_table(args))}
-    for param in filters_for(_MATRIX_OPTIONS):
+    for param in _matrix_filters():
         if param.name not in used and param.active(getattr(args, param.name)):
             return f"--{param.flag or param.key} does not narrow --of {args.of}"
     return None
