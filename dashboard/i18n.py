@@ -413,7 +413,7 @@ UI = {
     "targets_compare_note": (
         "每类指标换算为同一单位（金额为亿元）；增速为基期到目标的隐含年均增速。"
         "不可比的类别以浅色绘出，不作排名。",
-        "Each family in one unit (money in 亿元, 100 million yuan); growth is the implied annual rate "
+        "Each family in one unit (money in 100 million yuan); growth is the implied annual rate "
         "from baseline to target. Families marked not comparable are drawn faint and not ranked.",
     ),
     "growth_chart": ("各城市隐含年均增速", "Implied annual growth by city"),
