@@ -86,6 +86,13 @@ def _citation_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _claim_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """A designation's claims are also its `citations` (same plan, locator and quote), so the
+    Sources page opens them like any record's citations."""
+    frame["citations"] = frame["claims"]
+    return frame
+
+
 def _located_zone(projects: pd.DataFrame, zones: pd.DataFrame) -> pd.Series:
     """The zone a project sits in: its own zone, else the designation of its district."""
     by_district = {
@@ -175,6 +182,6 @@ def load_catalog(folder: Path | None = None) -> Catalog:
         projects=project_frame,
         indicators=_citation_columns(_frame(indicators, list(Indicator.model_fields))),
         places=_evidence_columns(_citation_columns(_frame(places, list(Place.model_fields)))),
-        designations=_frame(designations, list(Designation.model_fields)),
+        designations=_claim_columns(_frame(designations, list(Designation.model_fields))),
         texts=texts,
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 from dashboard.catalog import Catalog, CatalogError, load_catalog
 from dashboard.cli_args import Parser, UsageError, add_filter_options, add_lang_option, state_from_args
 from dashboard.cli_io import EXIT_IO, EXIT_USAGE, write_output
+from dashboard.compare.cli import COMPARE_TABLES, add_compare_commands, compare_bytes
 from dashboard.filters import apply_filters
 from dashboard.localize import localized_catalog
 from dashboard.publish.cli import PUBLISH_COMMANDS, add_publish_commands, run_publish_command
@@ -50,11 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
         if table == "zones":
             sub.add_argument("--format", choices=("csv", "geojson"), default="csv", help="csv or geojson")
     add_publish_commands(commands)
+    add_compare_commands(commands)
     return parser
 
 
 def export_bytes(catalog: Catalog, args: argparse.Namespace, data_dir: Path | None) -> bytes:
     """The bytes the app offers as the download of the same view."""
+    if args.table in COMPARE_TABLES:
+        return compare_bytes(catalog, args)
     state = state_from_args(args, catalog, args.table)
     catalog = localized_catalog(catalog, state.lang)
     records = apply_filters(getattr(catalog, args.table), args.table, state)

@@ -92,7 +92,13 @@ FILTERS: tuple[Param, ...] = (
         lambda c, lang: {city: city_label(city, lang) for city in _cities(c)},
         "city (or target scope) by its Chinese or English name, e.g. Guangzhou; repeat for several",
         columns=MappingProxyType(
-            {"zones": "city", "projects": "city", "indicators": "scope", "places": "city"}
+            {
+                "zones": "city",
+                "projects": "city",
+                "indicators": "scope",
+                "places": "city",
+                "designations": "city",  # a claim's city (the Compare page's claims table)
+            }
         ),
         mask=_in_mask,
         resolve=resolve_city,
@@ -112,6 +118,7 @@ FILTERS: tuple[Param, ...] = (
                 "projects": "source_ids",
                 "indicators": "source_ids",
                 "places": "source_ids",
+                "designations": "source_ids",
             }
         ),
         mask=_any_of_mask,
@@ -150,7 +157,13 @@ FILTERS: tuple[Param, ...] = (
         None,
         "keep records whose Chinese or English name contains TEXT",
         columns=MappingProxyType(
-            {"zones": "name", "projects": "name", "indicators": "name", "places": "name"}
+            {
+                "zones": "name",
+                "projects": "name",
+                "indicators": "name",
+                "places": "name",
+                "designations": "name",
+            }
         ),
         mask=_search_mask,
         flag="search",

@@ -7,7 +7,7 @@ from dataclasses import field, make_dataclass
 from typing import TYPE_CHECKING
 
 from dashboard.filters import FILTERS
-from dashboard.i18n import LANG_NAMES, LANGS, labels
+from dashboard.i18n import LANG_NAMES, LANGS, labels, names_by_id
 from dashboard.indicators import family_options
 from dashboard.map.basemaps import BASEMAP_IDS
 from dashboard.param import Param
@@ -18,13 +18,17 @@ if TYPE_CHECKING:
 
 RECORD_KINDS = ("zones", "projects", "indicators", "places")
 
+# what the Sources page opens: the records, and the designations (whose citations are their claims)
+CITED_KINDS = (*RECORD_KINDS, "designations")
+COMPARE_OF = ("zones", "projects", "targets")  # what the Compare page's matrix counts
+
 
 def _record_ids(catalog: Catalog) -> tuple[str, ...]:
-    return ("", *(i for kind in RECORD_KINDS for i in getattr(catalog, kind)["id"]))
+    return ("", *(i for kind in CITED_KINDS for i in getattr(catalog, kind)["id"]))
 
 
 def _citation_numbers(catalog: Catalog) -> tuple[str, ...]:
-    most = max(len(cs) for kind in RECORD_KINDS for cs in getattr(catalog, kind)["citations"])
+    most = max(len(cs) for kind in CITED_KINDS for cs in getattr(catalog, kind)["citations"])
     return tuple(str(i) for i in range(most))
 
 
@@ -100,7 +104,7 @@ SETTINGS: tuple[Param, ...] = (
         "record_type",
         False,
         "zones",
-        lambda _c: RECORD_KINDS,
+        lambda _c: CITED_KINDS,
         lambda _c, lang: labels("record_kind", lang),
         "record type on the Sources page",
         cli=False,
@@ -117,6 +121,51 @@ SETTINGS: tuple[Param, ...] = (
         _citation_numbers,
         None,
         "citation of the record on the Sources page",
+        cli=False,
+    ),
+    # ---- Compare page, and the Map page's outline of a designation's claiming zones
+    Param(
+        "compare_of",
+        "cmp_of",
+        "compare_of",
+        False,
+        "zones",
+        lambda _c: COMPARE_OF,
+        lambda _c, lang: labels("compare_of", lang),
+        "what the Compare page's theme x city matrix counts",
+        cli=False,
+    ),
+    Param(
+        "compare_designation",
+        "cmp_designation",
+        "designation",
+        False,
+        "",
+        lambda c: ("", *c.designations["id"]),
+        None,
+        "the designation whose claimants the Compare page shows side by side",
+        cli=False,
+    ),
+    Param(
+        "compare_zones",
+        "cmp_zones",
+        "compare_zones_pick",
+        True,
+        (),
+        lambda c: tuple(c.zones["id"]),
+        lambda c, lang: names_by_id(c.zones, lang),
+        "the 2-4 zones the Compare page sets side by side",
+        cli=False,
+    ),
+    Param(
+        "designation",
+        "designation",
+        "designation",
+        False,
+        "",
+        lambda c: ("", *c.designations["id"]),
+        None,
+        "the designation whose claiming zones the Map page outlines",
         cli=False,
     ),
 )

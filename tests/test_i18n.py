@@ -40,13 +40,16 @@ from dashboard.schema import (
     MATCH_MODES,
     METRICS,
     ZONE_KINDS,
+    DesignationKind,
+    DesignationLevel,
     GeometryKind,
     Nature,
     ProjectKind,
     Qualifier,
+    Stance,
     StatedIn,
 )
-from dashboard.view_state import RECORD_KINDS
+from dashboard.view_state import CITED_KINDS, COMPARE_OF
 
 
 def _placeholders(text: str) -> set[str]:
@@ -95,8 +98,14 @@ def test_english_labels_are_not_left_in_chinese():
         ("match", MATCH_MODES),
         ("metric", METRICS),
         ("basemap", BASEMAP_IDS),
-        ("record_kind", RECORD_KINDS),
+        ("record_kind", CITED_KINDS),
         ("city", CITIES),
+        ("stance", get_args(Stance)),
+        ("designation_level", get_args(DesignationLevel)),
+        ("designation_kind", get_args(DesignationKind)),
+        ("compare_of", COMPARE_OF),
+        ("shared", ("yes", "no")),
+        ("comparable", ("yes", "no")),
     ],
 )
 def test_every_vocabulary_value_has_a_label_and_no_label_is_for_nothing(vocabulary, values):

@@ -69,7 +69,7 @@ def test_settings_vocabularies(sample_catalog):
     assert choices["metric"] == ("target", "growth")
     assert choices["family"] == ("",)  # each sample family has one place only: none is worth a map
     assert choices["zone"] == ("", "zone_a", "zone_b")
-    assert choices["record_kind"] == RECORD_KINDS
+    assert choices["record_kind"] == (*RECORD_KINDS, "designations")  # claims open on the Sources page too
     assert set(RECORD_KINDS) >= {"zones", "projects", "indicators"}
     assert {"", "zone_a", "proj_1", "ind_fintech_firms"} <= set(choices["record"])
     assert choices["cite"] == ("0", "1")  # zone_b has two citations

@@ -14,7 +14,7 @@ from typing import Literal
 import opencc
 import pandas as pd
 
-from dashboard.i18n.labels import COLUMNS, VOCABULARY_LABELS
+from dashboard.i18n.labels import COLUMNS, VOCABULARY_LABELS, city_column
 from dashboard.i18n.strings import UI
 
 Lang = Literal["zh", "zh-Hant", "en"]
@@ -150,3 +150,6 @@ def join_names(names, lang: Lang) -> str:
 def headed(columns: Mapping[str, object], lang: Lang) -> pd.DataFrame:
     """A table whose headers are the column labels in the language."""
     return pd.DataFrame({column_label(name, lang): values for name, values in columns.items()})
+
+
+__all__ = ["city_column"]  # re-exported for the tables with one column per city

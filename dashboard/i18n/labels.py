@@ -69,8 +69,39 @@ VOCABULARY_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "项/年": ("项/年", "items per year"),
         "名/年": ("名/年", "people per year"),
     },
+    # ---- Compare page and designations
+    "stance": {
+        "seeks": ("争取", "seeks"),
+        "hosts": ("建设", "hosts"),
+        "supports": ("支持", "supports"),
+        "existing": ("已有", "existing"),
+    },
+    "designation_level": {
+        "national": ("国家级", "national"),
+        "gba": ("大湾区", "GBA"),
+        "provincial": ("省级", "provincial"),
+        "municipal": ("市级", "municipal"),
+    },
+    "designation_kind": {
+        "pilot_zone": ("试点/试验区", "pilot zone"),
+        "demonstration_zone": ("示范区", "demonstration zone"),
+        "centre": ("中心", "centre"),
+        "exchange": ("交易所/交易平台", "exchange"),
+        "institution": ("机构", "institution"),
+        "platform": ("平台", "platform"),
+        "base": ("基地", "base"),
+        "other": ("其他", "other"),
+    },
+    "shared": {"yes": ("是", "yes"), "no": ("否", "no")},
+    "compare_of": {
+        "zones": ("功能区", "Zones"),
+        "projects": ("项目", "Projects"),
+        "targets": ("指标", "Targets"),
+    },
+    "comparable": {"yes": ("可比", "comparable"), "no": ("不可比", "not comparable")},
 }
 VOCABULARY_LABELS["city"] = {zh: (zh, en) for zh, en in CITY_NAMES_EN.items()}
+VOCABULARY_LABELS["record_kind"]["designations"] = ("称号主张", "Designation claims")
 
 # Table headers: the stable column id → its label.
 COLUMNS = {
@@ -123,4 +154,33 @@ COLUMNS = {
     "issuer": ("发布机关", "Issued by"),
     "doc_number": ("文号", "Document number"),
     "date": ("日期", "Date"),
+    # ---- Compare page: claims, matrix, zone vs zone, targets side by side, plan emphasis
+    "designation_id": ("称号编号", "Designation ID"),
+    "shared": ("多方主张", "Shared"),
+    "stance": ("立场", "Stance"),
+    "level": ("层级", "Level"),
+    "theme_id": ("主题编号", "Theme ID"),
+    "theme": ("主题", "Theme"),
+    "count": ("数量", "Count"),
+    "map_link": ("打开", "Open"),
+    "zone_count": ("功能区数", "Zones"),
+    "zone_share": ("功能区占比", "Share of its zones"),
+    "project_share": ("项目占比", "Share of its projects"),
+    "shared_themes": ("共有主题", "Shared themes"),
+    "projects": ("项目", "Projects"),
+    "linked_targets": ("相关指标", "Linked targets"),
+    "citations": ("出处", "Citations"),
+    "comparable": ("可比性", "Comparable"),
+    "reason": ("原因", "Why not"),
+    "target_rank": ("目标排名", "Rank by target"),
+    "growth_rank": ("增速排名", "Rank by growth"),
+    "family_name": ("指标类别名称", "Family"),
 }
+
+
+def city_column(city: str) -> str:
+    """The stable id of a city's column in a table with one column per city: 广州 → guangzhou."""
+    return CITY_NAMES_EN.get(city, city).lower().replace(" ", "_")
+
+
+COLUMNS.update({city_column(zh): (zh, en) for zh, en in CITY_NAMES_EN.items()})

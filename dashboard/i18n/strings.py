@@ -145,4 +145,105 @@ UI = {
         "链接中的搜索文字已截短为 {limit} 个字符。",
         "Shortened the search text in the link to {limit} characters.",
     ),
+    # ---- Compare page
+    "page_compare": ("比较", "Compare"),
+    "compare_how_title": ("如何阅读比较页", "How to read the Compare page"),
+    "compare_how": (
+        "本页把五份规划放在一起看：哪里一致、哪里重叠、哪里竞争。"
+        "“主题 × 城市”统计当前筛选下每个主题在每个城市的功能区、项目或指标数量，点击单元格即可打开这些记录。"
+        "“多方主张的称号”列出两个以上城市或规划都在争取、建设或支持的试验区、中心和交易所，并排显示各方原文。"
+        "“功能区对比”把 2–4 个功能区的主题、定位、项目、相关指标和出处对齐。"
+        "“指标并列”把同类指标换算为同一单位并计算隐含年均增速；单位、期限、出处类型、基期或口径不同的类别标为不可比，不作排名。"
+        "“各规划的侧重”显示每份规划引用的功能区和项目中各主题所占比例。"
+        "除功能区对比外，各部分都使用侧栏的筛选条件。",
+        "This page reads the five plans side by side: where they agree, overlap and compete. "
+        "Themes × cities counts the zones, projects or targets of the current filters for each theme in "
+        "each city; click a cell to open those records. Shared designations lists the pilot zones, "
+        "centres and exchanges that two or more cities or plans seek, host or support, with each "
+        "claimant's own words side by side. Zone vs zone aligns the themes, positioning, projects, "
+        "linked targets and citations of 2–4 zones. Targets side by side puts each family of targets "
+        "in one unit with its implied annual growth; a family whose members differ in unit, period, "
+        "where they are stated, baseline or basis is marked not comparable and not ranked. Plan "
+        "emphasis shows, for each plan, the share of the zones and projects it cites that have each "
+        "theme. Every part except Zone vs zone follows the filters in the sidebar.",
+    ),
+    "compare_matrix": ("主题 × 城市", "Themes × cities"),
+    "compare_of": ("统计对象", "Count"),
+    "matrix_note": (
+        "每个单元格是当前筛选下具有该主题、位于该城市的记录数；一条记录有几个主题就计入几行。"
+        "点击单元格打开这些记录。",
+        "Each cell counts the records of the current filters that have the theme and are in the city; "
+        "a record with several themes counts in each of its rows. Click a cell to open those records.",
+    ),
+    "matrix_links": ("单元格链接（无需点击图表）", "The cells as links (without the chart)"),
+    "open_cell": ("打开", "Open"),
+    "compare_shared": ("多方主张的称号", "Shared designations"),
+    "shared_note": (
+        "两个以上城市或两份以上规划主张的称号；主题和区域类型筛选不适用于称号。",
+        "Designations claimed by two or more cities or plans. The theme and zone-kind filters do not "
+        "narrow designations.",
+    ),
+    "designation": ("称号", "Designation"),
+    "designation_option": (
+        "{name}（{cities} 个城市，{plans} 份规划）",
+        "{name} ({cities} cities, {plans} plans)",
+    ),
+    "designation_summary": (
+        "{level} · {kind} · {claims} 条主张",
+        "{level} · {kind} · {claims} claims",
+    ),
+    "show_on_map": ("在地图上显示主张的功能区", "Show the claiming zones on the map"),
+    "no_claim_zone": ("各方主张均未落到具体功能区。", "No claim places it in a zone on the map."),
+    "claim_zone": ("功能区：{zone}", "Zone: {zone}"),
+    "claim_project": ("项目：{project}", "Project: {project}"),
+    "claims_table": ("全部主张（每行一条）", "All claims, one per row"),
+    "no_shared": ("当前筛选下没有多方主张的称号。", "No shared designations under the current filters."),
+    "compare_zones": ("功能区对比", "Zone vs zone"),
+    "compare_zones_pick": ("选择 2–4 个功能区", "Choose 2–4 zones"),
+    "compare_zones_hint": ("请至少选择两个功能区。", "Choose at least two zones."),
+    "compare_zones_default": (
+        "尚未选择：显示不同城市中主题重合最多的两个功能区。",
+        "None chosen: showing the two zones of different cities that share the most themes.",
+    ),
+    "shared_theme_note": (
+        "★ 表示所比较的功能区中至少两个共有的主题。",
+        "★ marks a theme that at least two of the compared zones share.",
+    ),
+    "none": ("（无）", "(none)"),
+    "compare_targets": ("指标并列", "Targets side by side"),
+    "targets_compare_note": (
+        "每类指标换算为同一单位（金额为亿元）；增速为基期到目标的隐含年均增速。"
+        "不可比的类别以浅色绘出，不作排名。",
+        "Each family in one unit (money in 100 million yuan); growth is the implied annual rate "
+        "from baseline to target. Families marked not comparable are drawn faint and not ranked.",
+    ),
+    "growth_chart": ("各城市隐含年均增速", "Implied annual growth by city"),
+    "compare_emphasis": ("各规划的侧重", "Plan emphasis"),
+    "emphasis_note": (
+        "规划引用的功能区（项目）中具有该主题的比例；一条记录有几个主题就计入几个，比例之和可超过 100%。",
+        "The share of the zones (projects) a plan cites that have the theme; a record with several "
+        "themes counts for each, so the shares add up to more than 100%.",
+    ),
+    "plan": ("规划", "Plan"),
+    "share": ("占比", "Share"),
+    "outlined_designation": (
+        "框线标出主张“{name}”的功能区：{zones}",
+        "Outlined: the zones claiming {name}: {zones}",
+    ),
+    "clear_designation": ("取消框线", "Clear the outline"),
+    "reason_unit": ("单位不同：{items}", "different units: {items}"),
+    "reason_period": ("期限不同：{items}", "different periods: {items}"),
+    "reason_stated_in": ("出处类型不同：{items}", "stated in different places: {items}"),
+    "reason_baseline": ("基期不同：{items}", "different baselines: {items}"),
+    "reason_basis": ("口径不同：{items}", "different bases: {items}"),
+    "no_baseline": ("未给出基期", "no baseline"),
+    "cumulative": ("期内累计（「{words}」）", "cumulative over the period (「{words}」)"),
+    "single_year": ("单一年份数值", "a single year's figure"),
+    "reason_separator": ("；", "; "),
+    "item": ("{place}：{value}", "{place}: {value}"),
+    "place_member": ("{place}（{name}）", "{place} ({name})"),
+    "count_label": ("数量", "Count"),
+    "outlined_zones": ("框线标出的功能区", "Outlined zones"),
+    "family_not_comparable": ("（不可比）{name}", "(not comparable) {name}"),
+    "matrix_cell": ("{theme} · {city}：{count}", "{theme} · {city}: {count}"),
 }

@@ -17,6 +17,7 @@ from dashboard.i18n import Lang, field, label
 
 APPROXIMATE_DASH = "6 4"
 SELECTED_COLOUR = "#111111"
+OUTLINED_COLOUR = "#d4007a"  # a designation's claiming zones: solid (dashes mean approximate here)
 
 
 def tooltip_html(name: str, kind: str, themes: Iterable[str], precision_note: str | None) -> str:
@@ -111,3 +112,15 @@ def selected_layer(collection: dict, zone_id: str, name: str) -> folium.FeatureG
     chosen = [f for f in collection["features"] if f["id"] == zone_id]
     outline = {"type": "FeatureCollection", "features": [{**f, "properties": {}} for f in chosen]}
     return geojson_group(outline, name, _selected_style, tooltip=False)
+
+
+def _outlined_style(_feature: dict) -> dict:
+    return {"color": OUTLINED_COLOUR, "weight": 3.5, "fill": False, "opacity": 0.95}
+
+
+def outlined_layer(collection: dict, zone_ids, name: str) -> folium.FeatureGroup:
+    """Outlines around several zones (e.g. those claiming one designation), on top, not clickable."""
+    wanted = set(zone_ids)
+    chosen = [f for f in collection["features"] if f["id"] in wanted]
+    outline = {"type": "FeatureCollection", "features": [{**f, "properties": {}} for f in chosen]}
+    return geojson_group(outline, name, _outlined_style, tooltip=False)

@@ -7,6 +7,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
+from dashboard.compare.designations import claiming_zones
 from dashboard.geodata import display_zones, in_datum
 from dashboard.i18n import label, ui
 from dashboard.indicators import family_labels
@@ -20,6 +21,7 @@ from dashboard.tables import build_table
 from dashboard.ui.context import current_view
 from dashboard.ui.loaders import cached_geojson, fresh_base_map
 from dashboard.ui.map_click import MAP_KEY, RETURNED_OBJECTS, clear_selection, pop_just_selected
+from dashboard.ui.outline import render_outline_note
 from dashboard.ui.publish import map_download
 from dashboard.ui.render import render_empty, render_zone_detail, table_with_download
 from dashboard.ui.widgets import map_controls
@@ -45,8 +47,12 @@ with side_column:
 datum = basemap_by_id(state.basemap).datum
 shown = display_zones(view.layers, view.shown.zones, datum)
 overlay = overlay_values(catalog.indicators, state.family, state.metric, lang) if state.family else None
-groups = map_layers(catalog.themes, shown, overlay, in_datum(view.layers.cities, datum), lang, state.zone)
-center, zoom = fit_view(tuple(shown.total_bounds) if len(shown) else None)
+outlined = claiming_zones(catalog, state.designation)  # a designation's claimants, from the Compare page
+groups = map_layers(
+    catalog.themes, shown, overlay, in_datum(view.layers.cities, datum), lang, state.zone, outlined
+)
+focus = shown[shown["id"].isin(outlined)] if outlined else shown
+center, zoom = fit_view(tuple(focus.total_bounds) if len(focus) else None)
 
 with map_column:
     if not leaflet_installed():
@@ -70,6 +76,7 @@ with side_column:
             overlay_legend_html(overlay, families.get(state.family, state.family), state.metric, metric, lang)
         )
     st.html(zone_legend_html(catalog.themes, [t[0] for t in shown["themes"]], state.themes, lang))
+    render_outline_note(catalog, state)
     st.html(f'<span id="{DETAIL_ANCHOR}"></span>')
     if pop_just_selected():
         components.html(_BRING_DETAIL_INTO_VIEW, height=0)

@@ -9,6 +9,7 @@ import streamlit.components.v1 as components
 from dashboard.citations import context, highlighted_html
 from dashboard.i18n import names_by_id, ui
 from dashboard.passages import record_option_labels
+from dashboard.publish.resources_common import CITED_TABLES
 from dashboard.tables import build_table
 from dashboard.text_safety import md_escape
 from dashboard.ui.context import current_view
@@ -69,7 +70,8 @@ if passage is not None:
     st.html(_STYLE + highlighted_html(passage))
     if view.state.record:
         components.html(_SCROLL, height=0)
-render_cite(catalog, record["id"], int(st.session_state[widget_key("cite")]), lang, key="cite_source")
+if st.session_state[widget_key("record_kind")] in CITED_TABLES:  # a designation's claims: shown, not cited
+    render_cite(catalog, record["id"], int(st.session_state[widget_key("cite")]), lang, key="cite_source")
 
 st.subheader(ui("sources_table", lang))
 table_with_download(build_table("sources", catalog.sources, catalog.themes, lang), "sources", lang)

@@ -12,8 +12,8 @@ from typing import Literal
 
 import pandas as pd
 
-from dashboard.i18n import SOURCE_LANG, Lang, names_by_id
-from dashboard.tables.columns import Column, Context, build, labelled
+from dashboard.i18n import Lang
+from dashboard.tables.columns import Column, build, labelled, table_context
 from dashboard.tables.csv_safety import to_csv_bytes
 from dashboard.tables.indicators import INDICATOR_COLUMNS, indicator_records
 from dashboard.tables.places import PLACE_COLUMNS
@@ -38,11 +38,6 @@ TABLE_SPECS = {
     "places": TableSpec(PLACE_COLUMNS),
     "sources": TableSpec(SOURCE_COLUMNS),
 }
-
-
-def table_context(themes: pd.DataFrame, lang: Lang) -> Context:
-    """The id → name maps every table of the language needs, built once per table."""
-    return Context(lang, names_by_id(themes, lang), names_by_id(themes, SOURCE_LANG))
 
 
 def build_table(name: str, records: pd.DataFrame, themes: pd.DataFrame, lang: Lang) -> pd.DataFrame:

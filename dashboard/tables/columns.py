@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.i18n import Lang, column_label, has_chinese_twin
+from dashboard.i18n import SOURCE_LANG, Lang, column_label, has_chinese_twin, names_by_id
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,11 @@ class Column:
     value: Callable[[object, Context], object]
     chinese: bool = False
     twin: Callable[[object], object] | None = None  # the Chinese value of a twin column
+
+
+def table_context(themes: pd.DataFrame, lang: Lang) -> Context:
+    """The id → name maps every table of the language needs, built once per table."""
+    return Context(lang, names_by_id(themes, lang), names_by_id(themes, SOURCE_LANG))
 
 
 def column_ids(columns: Sequence[Column], lang: Lang) -> list[str]:

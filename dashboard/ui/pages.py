@@ -13,6 +13,7 @@ PAGES = (
     ("map.py", "page_map", ":material/map:", "map"),
     ("targets.py", "page_targets", ":material/trending_up:", "targets"),
     ("projects.py", "page_projects", ":material/list:", "projects"),
+    ("compare.py", "page_compare", ":material/compare_arrows:", "compare"),
     ("sources.py", "page_sources", ":material/description:", "sources"),
 )
 

@@ -107,19 +107,29 @@ def render_empty(lang: Lang) -> None:
     st.button(ui("clear_filters", lang), on_click=clear_filters, key="clear_filters")
 
 
-def table_with_download(table: pd.DataFrame, name: str, lang: Lang, catalog: Catalog | None = None) -> None:
+def table_with_download(
+    table: pd.DataFrame,
+    name: str,
+    lang: Lang,
+    catalog: Catalog | None = None,
+    links: dict[str, str] | None = None,
+) -> None:
     """A table as the screen shows it, and its CSV: the same columns, rows and order, and the
     same bytes as `python -m dashboard.export` for the same view. With `catalog`, selecting a row
-    offers the citation of its passage."""
+    offers the citation of its passage; `links` maps further link columns (besides `passage`) to
+    the UI key of their display text."""
     shown = labelled(table, lang)
-    passage = column_label("passage", lang)
-    config = {passage: st.column_config.LinkColumn(passage, display_text=ui("open_passage", lang))}
+    config = {}
+    for column, text_key in {"passage": "open_passage", **(links or {})}.items():
+        header = column_label(column, lang)
+        if header in shown:
+            config[header] = st.column_config.LinkColumn(header, display_text=ui(text_key, lang))
     citable = catalog is not None and len(table)
     event = st.dataframe(
         shown,
         hide_index=True,
         width="stretch",
-        column_config=config if passage in shown else None,
+        column_config=config or None,
         key=f"table_{name}",
         on_select="rerun" if citable else "ignore",
         selection_mode="single-row",
