@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.catalog import load_catalog
 from dashboard.publish.bibtex import escape
 from dashboard.publish.cff import citation_cff_text
 from dashboard.publish.citation import CiteError, cite
@@ -23,9 +22,9 @@ DG = "东莞市金融业“十四五”发展规划"
 SZ_EN = "Shenzhen Plan for High-quality Development of the Financial Industry in the 14th Five-Year Period"
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
+@pytest.fixture
+def catalog(real_catalog):
+    return real_catalog
 
 
 def _citation(catalog, record_id, index=0):
@@ -47,7 +46,7 @@ def test_zone_text_in_both_languages(catalog):
         f"General Office of the Guangzhou Municipal People's Government. 2021. {GZ_EN}. 穗府办〔2021〕9号. "
         f"{c.locator}: “{c.quote}”\n"
         "Cited from: GBA Finance Zones. 2026. “GBA Finance Zones: Finance Zones, Key Projects and Targets of "
-        "Five Guangdong Plans”: Version 1.0.0. Record gz_nansha.\n"
+        "Five Guangdong Plans”. Version 1.0.0, record gz_nansha.\n"
     )
 
 

@@ -48,8 +48,6 @@ VOCABULARY_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "record_kind": {
         "zones": ("功能区", "Zones"),
-        "clear_selection": ("取消选择", "Clear selection"),
-        "selected_zone": ("所选功能区", "Selected zone"),
         "projects": ("项目", "Projects"),
         "indicators": ("指标", "Targets"),
         "places": ("未定位的地点", "Named, not located"),

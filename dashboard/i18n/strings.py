@@ -52,7 +52,7 @@ UI = {
     ),
     "cite_text": (
         "{plan} {locator}：“{quote}”\n引自：{dataset} 版本 {version}，记录 {record}。\n",
-        "{plan} {locator}: “{quote}”\nCited from: {dataset} Record {record}.\n",
+        "{plan} {locator}: “{quote}”\nCited from: {dataset} Version {version}, record {record}.\n",
     ),
     "cite_note": (
         "引自{title}，版本 {version}，记录 {record}",

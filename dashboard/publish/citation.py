@@ -108,7 +108,8 @@ def _text(plan: dict, data: dict, locator: str, quote: str, record_id: str, lang
         plan=_entry(plan, lang),
         locator=locator,
         quote=quote,
-        dataset=_entry(data, lang),
+        # the version is written once, by the template, whatever the style would print
+        dataset=_entry({k: v for k, v in data.items() if k != "version"}, lang),
         version=data["version"],
         record=record_id,
     )
