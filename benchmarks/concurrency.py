@@ -13,9 +13,9 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from tests.live_server import CHROMIUM, CHROMIUM_ARGS, live_server, log_errors
 from dashboard.catalog import load_catalog
 from dashboard.filters import FilterState, filter_zones
+from tests.live_server import CHROMIUM, CHROMIUM_ARGS, live_server, log_errors
 
 SEQUENCE = ("green_finance", "fintech", "cross_border")
 TIMEOUT_S = 240  # per step; a step that takes longer counts the session as failed
