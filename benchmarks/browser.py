@@ -42,6 +42,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from benchmarks import browser_trace
 from dashboard.assets import LEAFLET_DIR, LEAFLET_URL, leaflet_installed
 from dashboard.catalog import load_catalog
 from dashboard.filters import FilterState, filter_zones
@@ -231,6 +232,7 @@ class Visit:
     updated_ms: float
     click_ms: float
     first_bytes: dict[str, int]  # by category, first load only
+    first_files: dict[str, int]  # HTTP bytes by file name, first load only
     change_ws_bytes: int  # websocket bytes received for the filter change
     click_ws_bytes: int
     timeline: dict[str, float]  # page ms of first-load milestones
@@ -515,6 +517,11 @@ def visit(browser: Browser, app: AppUnderTest) -> Visit:
         origin = _bench(page, "b.t0")
         load_end_ts = max([f["ts"] for f in net.frames] + [r["ts"] for r in net.finished])
         first_bytes = first_load_bytes(net, load_end_ts)
+        first_files: dict[str, int] = {}
+        for r in net.finished:
+            if r["ts"] <= load_end_ts and not r["url"].startswith("data:"):
+                file = r["url"].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] or "/"
+                first_files[file] = first_files.get(file, 0) + r["bytes"]
         frames = decode_frames([f for f in net.frames if f["ts"] <= load_end_ts])
         timeline = _timeline(page, net, frames, origin, drawn)
         long_tasks = sum(d for s, d in (_bench(page, "b.longTasks") or []) if s < drawn)
@@ -560,6 +567,7 @@ def visit(browser: Browser, app: AppUnderTest) -> Visit:
             updated_ms=updated - changed_at,
             click_ms=named - clicked_at,
             first_bytes=first_bytes,
+            first_files=first_files,
             change_ws_bytes=change_ws,
             click_ws_bytes=click_ws,
             timeline=timeline,
@@ -773,9 +781,14 @@ def run_browser(
             try:
                 _rounds(browser, apps, ["ours", "trivial"], rounds, report)
                 if trace:
-                    from benchmarks.browser_trace import breakdown as make_breakdown
-
-                    breakdown = make_breakdown(browser, apps, report.visits, workdir, report.failures)
+                    try:
+                        breakdown = browser_trace.breakdown(
+                            browser, apps, report.visits, workdir, report.failures
+                        )
+                    except Exception as exc:  # the figures above stand without it: say why, go on
+                        report.failures.append(
+                            f"breakdown: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+                        )
                 if what_if:
                     main_visits = report.visits.pop("ours")
                     _rounds(browser, apps, ["ours", *WHAT_IF], max(MIN_ROUNDS, rounds // 2 + 1), report)
@@ -915,9 +928,7 @@ def report_lines(report: BrowserReport, breakdown: dict | None) -> list[str]:
     """The table, the breakdown (if made) and the what-if table (if run)."""
     lines = table_lines(report)
     if breakdown is not None:
-        from benchmarks.browser_trace import breakdown_lines
-
-        lines += breakdown_lines(breakdown)
+        lines += browser_trace.breakdown_lines(breakdown)
     return lines + what_if_lines(report)
 
 

@@ -317,7 +317,12 @@ def _bytes_summary(visits) -> dict:
             elements[key].append(per_element.get(key, 0))
         for key in set(per_arg) | set(args):
             args[key].append(per_arg.get(key, 0))
+    files: dict[str, list[int]] = defaultdict(list)
+    for v in visits:
+        for key in set().union(*(x.first_files for x in visits)):
+            files[key].append(v.first_files.get(key, 0))
     return {
+        "files": {k: _median(v) for k, v in files.items()},
         "categories": {k: _median(v) for k, v in categories.items()},
         "ws_elements": {k: _median(v) for k, v in elements.items()},
         "component_args": {k: _median(v) for k, v in args.items()},
@@ -462,6 +467,14 @@ def breakdown_lines(b: dict) -> list[str]:
         *_pair_rows({k: bo["categories"].get(k, 0) for k in cats}, bt["categories"], _kb, diff=True),
         f"| total | {_kb(total_o)} | {_kb(total_t)} | {_kb(total_o - total_t)} |",
         "",
+        "| HTTP files, first load: the largest differences | ours | trivial |",
+        "|---|---|---|",
+        *_pair_rows(
+            {k: bo["files"][k] for k in _largest_differences(bo["files"], bt["files"], 12)},
+            {k: bt["files"].get(k, 0) for k in _largest_differences(bo["files"], bt["files"], 12)},
+            _kb,
+        ),
+        "",
         "| websocket, first load | ours | trivial |",
         "|---|---|---|",
     ]
@@ -511,6 +524,10 @@ def breakdown_lines(b: dict) -> list[str]:
         )
         lines.append("Traces (chrome://tracing or ui.perfetto.dev): " + ", ".join(to["paths"] + tt["paths"]))
     return lines
+
+
+def _largest_differences(ours: dict[str, float], trivial: dict[str, float], n: int) -> list[str]:
+    return sorted(ours, key=lambda k: -(ours[k] - trivial.get(k, 0)))[:n]
 
 
 def _gaps_text(gaps: dict[str, float]) -> str:
