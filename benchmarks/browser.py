@@ -53,6 +53,7 @@ MIN_ROUNDS = 5
 LOAD_TIMEOUT_S = 60.0  # navigation start → drawn map
 STEP_TIMEOUT_S = 30.0  # every later step: settle, filter change, click
 SETTLE_S = 1.0  # quiet time after which a path count or the network counts as settled
+PAUSE_S = 1.0  # before each visit
 VIEWPORT = {"width": 1400, "height": 1000}
 THEME = "green_finance"
 TRIVIAL_SQUARES = (35, 20)  # the first group, and the one the selectbox swaps in
@@ -266,11 +267,19 @@ class BrowserReport:
     what_if_ours: list[Visit] = field(default_factory=list)  # ours, visited beside the what-if servers
 
     def median(self, app: str, attr: str) -> float:
-        values = [getattr(v, attr) for v in self.visits[app]]
+        values = [getattr(v, attr) for v in self.visits.get(app, [])]
         return statistics.median(values) if len(values) >= MIN_ROUNDS else float("nan")
 
+    def spread(self, app: str, attr: str) -> str:
+        """The middle half of the rounds (25th–75th percentile), to judge the median by."""
+        values = [getattr(v, attr) for v in self.visits.get(app, [])]
+        if len(values) < MIN_ROUNDS:
+            return ""
+        q = statistics.quantiles(values, n=4)
+        return f" ({q[0]:,.0f}–{q[2]:,.0f})"
+
     def median_bytes(self, app: str) -> float:
-        totals = [sum(v.first_bytes.values()) for v in self.visits[app]]
+        totals = [sum(v.first_bytes.values()) for v in self.visits.get(app, [])]
         return statistics.median(totals) if len(totals) >= MIN_ROUNDS else float("nan")
 
 
@@ -408,6 +417,8 @@ def decode_frames(frames: list[dict]) -> list[dict]:
                         item["element"] = f"block:{msg.delta.add_block.WhichOneof('type')}"
                 elif item["kind"] == "script_finished":
                     item["element"] = str(msg.script_finished)
+                elif item["kind"] == "ref_hash":
+                    item["element"] = "cached message reference"
             else:
                 msg = BackMsg.FromString(f["data"])
                 item["kind"] = msg.WhichOneof("type") or ""
@@ -425,7 +436,7 @@ def _bench(page: Page, expression: str):
     return page.evaluate(f"() => {{ const b = window.__bench; return b ? ({expression}) : null; }}")
 
 
-def _wait(page: Page, what: str, timeout: float, probe: Callable[[], object], interval_ms: float = 50):
+def _wait(page: Page, what: str, timeout: float, probe: Callable[[], object], interval_ms: float = 100):
     """Poll `probe` until it returns something true; Playwright's own wait keeps its events (CDP,
     routes) flowing meanwhile, which a plain sleep would hold back."""
     deadline = time.monotonic() + timeout
@@ -502,6 +513,7 @@ def _click_feature(page: Page, app: AppUnderTest) -> tuple[float, str]:
 
 def visit(browser: Browser, app: AppUnderTest) -> Visit:
     """Open the app in a fresh context: first load, one filter change, one zone click."""
+    time.sleep(PAUSE_S)  # let the last visit's clean-up (browser, server) finish first
     context = browser.new_context(viewport=VIEWPORT)
     phases: dict[str, tuple[float, float]] = {}
     mark = time.time()
@@ -596,6 +608,8 @@ def _step_timeline(net: NetworkLog, since: int, origin: float, action_ms: float)
             out.setdefault("first element received", at)
             if f["element"] == "component_instance":
                 out.setdefault("map element received", at)
+        elif f["kind"] == "ref_hash":
+            out.setdefault("first cached-message reference received", at)
         elif f["kind"] == "script_finished":
             out.setdefault("script finished (received)", at)
     return out
@@ -728,9 +742,16 @@ def runs_of(records: list[dict], start: float, end: float) -> list[dict]:
         if r["event"] == "RERUN_REQUESTED":
             requests[session] = r
         elif r["event"] == "SCRIPT_STARTED":
-            current[session] = {"start": r["t"], "messages": [], "request": requests.pop(session, None)}
+            current[session] = {
+                "start": r["t"],
+                "messages": [],
+                "calls": [],
+                "request": requests.pop(session, None),
+            }
         elif r["event"] == "ENQUEUE_FORWARD_MSG" and session in current:
             current[session]["messages"].append(r)
+        elif r["event"] == "CALL" and session in current:
+            current[session]["calls"].append(r)
         elif r["event"].startswith("SCRIPT_STOPPED") and session in current:
             run = current.pop(session)
             run.update(end=r["t"], outcome=r["event"], session=session)
@@ -802,6 +823,10 @@ def run_browser(
     return report, breakdown
 
 
+def _ratio(ours: float, ref: float) -> str:
+    return "—" if not ref or ref != ref or ours != ours else f"{ours / ref:.2f}"
+
+
 def _fmt(value: float, unit: str) -> str:
     if value != value:  # nan
         return "—"
@@ -809,59 +834,57 @@ def _fmt(value: float, unit: str) -> str:
 
 
 def table_lines(report: BrowserReport) -> list[str]:
-    """The measured table: medians, ratios, targets."""
-    med = report.median
+    """The measured table: medians (with the middle half of the rounds), ratios, targets."""
+    med, spread = report.median, report.spread
     rows = [
         (
             "time to drawn map (navigation start → first zone path)",
-            med("ours", "drawn_ms"),
-            med("trivial", "drawn_ms"),
-            "ms",
-            TARGETS["drawn"],
+            "drawn_ms",
             "trivial",
+            "drawn_ms",
+            "drawn",
         ),
         (
             "time to updated map (filter option clicked → path count settled)",
-            med("ours", "updated_ms"),
-            med("trivial", "updated_ms"),
-            "ms",
-            TARGETS["updated"],
-            "trivial swap",
-        ),
-        (
-            "zone click → detail shows its name (vs our updated map)",
-            med("ours", "click_ms"),
-            med("ours", "updated_ms"),
-            "ms",
-            TARGETS["click"],
-            "our updated map",
-        ),
-        (
-            "first-visit bytes (HTTP + websocket)",
-            report.median_bytes("ours"),
-            report.median_bytes("trivial"),
-            "KB",
-            TARGETS["bytes"],
+            "updated_ms",
             "trivial",
+            "updated_ms",
+            "updated",
         ),
+        ("zone click → detail shows its name", "click_ms", "ours", "updated_ms", "click"),
     ]
+    reference = {
+        "drawn": "trivial",
+        "updated": "trivial swap",
+        "click": "our updated map",
+        "bytes": "trivial",
+    }
     lines = [
-        f"Browser: Debian Chromium, {report.rounds} rounds + 1 warm-up, fresh context per visit; medians",
+        f"Browser: Debian Chromium, {report.rounds} rounds + 1 warm-up, fresh context per visit; "
+        "medians (25th–75th percentile)",
         "| measure | ours | reference | ours/reference | target |",
         "|---|---|---|---|---|",
     ]
-    for name, ours, ref, unit, target, ref_name in rows:
-        ratio = ours / ref if ref and ref == ref and ours == ours else float("nan")
-        ratio_text = "—" if ratio != ratio else f"{ratio:.2f}"
+    for label, attr, ref_app, ref_attr, target in rows:
+        ours, ref = med("ours", attr), med(ref_app, ref_attr)
         lines.append(
-            f"| {name} | {_fmt(ours, unit)} | {_fmt(ref, unit)} ({ref_name}) | {ratio_text} | "
-            f"≤ {target}× {ref_name} |"
+            f"| {label} | {_fmt(ours, 'ms')}{spread('ours', attr)} | "
+            f"{_fmt(ref, 'ms')}{spread(ref_app, ref_attr)} ({reference[target]}) | {_ratio(ours, ref)} | "
+            f"≤ {TARGETS[target]}× {reference[target]} |"
         )
+    ours, ref = report.median_bytes("ours"), report.median_bytes("trivial")
     lines.append(
-        f"| trivial: square click → name shown (for scale) | {_fmt(med('trivial', 'click_ms'), 'ms')} | | | |"
+        f"| first-visit bytes (HTTP + websocket) | {_fmt(ours, 'KB')} | {_fmt(ref, 'KB')} (trivial) | "
+        f"{_ratio(ours, ref)} | ≤ {TARGETS['bytes']}× trivial |"
+    )
+    lines.append(
+        f"| trivial: square click → name shown (for scale) | {_fmt(med('trivial', 'click_ms'), 'ms')}"
+        f"{spread('trivial', 'click_ms')} | | | |"
     )
     for name in ("ours", "trivial"):
-        runs = [[len(v.runs.get(p, [])) for p in ("load", "change", "click")] for v in report.visits[name]]
+        runs = [
+            [len(v.runs.get(p, [])) for p in ("load", "change", "click")] for v in report.visits.get(name, [])
+        ]
         if runs:
             per_phase = " / ".join(f"{statistics.median(r[i] for r in runs):.0f}" for i in range(3))
             lines.append(

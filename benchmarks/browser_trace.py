@@ -177,6 +177,7 @@ def script_files(events: list[dict], start: float, end: float) -> dict[str, floa
     totals: Counter = Counter()
     for profile, t0 in profiles.items():
         nodes: dict[int, dict] = {}
+        parents: dict[int, int] = {}
         urls: dict[int, str] = {}
         samples: list[tuple[float, int]] = []
         ts = t0
@@ -187,6 +188,8 @@ def script_files(events: list[dict], start: float, end: float) -> dict[str, floa
             cpu = data.get("cpuProfile", {})
             for node in cpu.get("nodes", []):
                 nodes[node["id"]] = node["callFrame"]
+                if "parent" in node:
+                    parents[node["id"]] = node["parent"]
                 if node["callFrame"].get("url"):
                     urls[node["callFrame"].get("scriptId")] = node["callFrame"]["url"]
             for sample, delta in zip(cpu.get("samples", []), data.get("timeDeltas", []), strict=False):
@@ -197,13 +200,28 @@ def script_files(events: list[dict], start: float, end: float) -> dict[str, floa
                 continue
             frame = nodes.get(sample, {})
             url = frame.get("url") or urls.get(frame.get("scriptId"), "")
-            name = (
-                url.split("?", 1)[0].rsplit("/", 1)[-1] if url else frame.get("functionName") or "(anonymous)"
-            )
-            if url and "/component/" in url and name == "index.html":
-                name = "st_folium index.html (map script)"
+            if not url and not frame.get("functionName", "(").startswith("("):
+                # a native function (appendChild, JSON.parse): name it with the file that called it
+                caller = parents.get(sample)
+                while caller is not None and not (
+                    nodes.get(caller, {}).get("url") or urls.get(nodes.get(caller, {}).get("scriptId"))
+                ):
+                    caller = parents.get(caller)
+                if caller is not None:
+                    c = nodes[caller]
+                    caller_url = c.get("url") or urls.get(c.get("scriptId"), "")
+                    totals[f"{frame['functionName']} ← {_file_name(caller_url)}"] += next_ts - ts
+                    continue
+            name = _file_name(url) if url else frame.get("functionName") or "(anonymous)"
             totals[name] += next_ts - ts
     return {name: ms / 1000 for name, ms in totals.most_common()}
+
+
+def _file_name(url: str) -> str:
+    name = url.split("?", 1)[0].rsplit("/", 1)[-1]
+    if "/component/" in url and name == "index.html":
+        return "st_folium index.html (map script)"
+    return name
 
 
 def summarize_trace(trace: dict | list, base_url: str) -> dict:
@@ -220,31 +238,55 @@ def summarize_trace(trace: dict | list, base_url: str) -> dict:
 # from the timed visits
 
 
+def _gaps(run: dict) -> dict[str, float]:
+    """Server ms before each element the run enqueued (and after the last): where the run's time
+    went, in the order the page receives the elements."""
+    out: dict[str, float] = {}
+    at = run["start"]
+    seen: Counter = Counter()
+    for m in run["messages"]:
+        if m.get("msg") != "delta":
+            continue
+        element = str(m.get("element", ""))
+        seen[element] += 1
+        out[f"before {element}" + (f" #{seen[element]}" if seen[element] > 1 else "")] = (m["t"] - at) * 1000
+        at = m["t"]
+    out["after the last element"] = (run["end"] - at) * 1000
+    return out
+
+
 def _runs_summary(visits) -> dict:
     """Script runs: how many per page load, how long, when the map element left the server, where
-    the run spent its time (the longest gaps between enqueued elements) and what triggered reruns."""
+    the runs spent their time (longest waits between elements, time inside st_folium and the table,
+    download and markdown commands) and what triggered the reruns."""
     counts: dict[str, list[int]] = defaultdict(list)
-    first_run_ms, to_map_ms, after_map_ms, change_ms, click_ms = [], [], [], [], []
+    durations: dict[str, list[float]] = defaultdict(list)
+    to_map_ms, after_map_ms = [], []
     before_map: Counter = Counter()
-    gaps: dict[str, list[float]] = defaultdict(list)
+    gaps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    calls: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     triggers: Counter = Counter()
     for v in visits:
         for phase in ("load", "change", "click"):
-            counts[phase].append(len(v.runs.get(phase, [])))
+            runs = v.runs.get(phase, [])
+            counts[phase].append(len(runs))
+            if not runs:
+                continue
+            run = runs[0]
+            durations[phase].append((run["end"] - run["start"]) * 1000)
+            for k, ms in _gaps(run).items():
+                gaps[phase][k].append(ms)
+            per_call: Counter = Counter()
+            for c in run.get("calls", []):
+                per_call[c["name"]] += c["ms"]
+            for name in ("st_folium", "dataframe", "download_button", "markdown"):
+                calls[phase][name].append(per_call.get(name, 0.0))
+            for r in runs[1 if phase == "load" else 0 :]:
+                triggers[f"{phase}: {_trigger(r['request'])}"] += 1
         load = v.runs.get("load", [])
         if load:
             first = load[0]
-            first_run_ms.append((first["end"] - first["start"]) * 1000)
             messages = [m for m in first["messages"] if m.get("msg") == "delta"]
-            at = first["start"]
-            seen: Counter = Counter()
-            for m in messages:
-                element = str(m.get("element", ""))
-                seen[element] += 1
-                label = f"{element} #{seen[element]}" if seen[element] > 1 else element
-                gaps[f"before {label}"].append((m["t"] - at) * 1000)
-                at = m["t"]
-            gaps["after the last element"].append((first["end"] - at) * 1000)
             map_msgs = [m for m in messages if m.get("element") == "component_instance"]
             if map_msgs:
                 to_map_ms.append((map_msgs[0]["t"] - first["start"]) * 1000)
@@ -252,24 +294,26 @@ def _runs_summary(visits) -> dict:
                 for m in messages[: messages.index(map_msgs[0])]:
                     if not str(m.get("element", "")).startswith("block:"):
                         before_map[m["element"]] += 1
-        for phase in ("load", "change", "click"):
-            for r in v.runs.get(phase, [])[1 if phase == "load" else 0 :]:
-                triggers[f"{phase}: {_trigger(r['request'])}"] += 1
-        change_ms += [(r["end"] - r["start"]) * 1000 for r in v.runs.get("change", [])]
-        click_ms += [(r["end"] - r["start"]) * 1000 for r in v.runs.get("click", [])]
     n = max(1, len(visits))
-    longest = sorted(((k, _median(v)) for k, v in gaps.items()), key=lambda kv: -kv[1])[:4]
+
+    def longest(phase: str) -> dict[str, float]:
+        medians = ((k, _median(v)) for k, v in gaps[phase].items())
+        return dict(sorted(medians, key=lambda kv: -kv[1])[:3])
+
     return {
         "first_load_runs": _median(counts["load"]),
         "change_runs": _median(counts["change"]),
         "click_runs": _median(counts["click"]),
-        "first_run_ms": _median(first_run_ms),
+        "first_run_ms": _median(durations["load"]),
         "to_map_ms": _median(to_map_ms),
         "after_map_ms": _median(after_map_ms),
-        "change_run_ms": _median(change_ms),
-        "click_run_ms": _median(click_ms),
+        "change_run_ms": _median(durations["change"]),
+        "click_run_ms": _median(durations["click"]),
         "elements_before_map": {k: v / n for k, v in before_map.items()},
-        "longest_gaps": dict(longest),
+        "longest_gaps": {phase: longest(phase) for phase in ("load", "change", "click")},
+        "calls": {
+            phase: {k: _median(v) for k, v in calls[phase].items()} for phase in ("load", "change", "click")
+        },
         "rerun_triggers": {k: v / n for k, v in triggers.items()},
     }
 
@@ -394,8 +438,8 @@ def _kb(n: float) -> str:
     return "—" if n != n else f"{n / 1024:,.1f} KB"
 
 
-def _ms(n: float) -> str:
-    return "—" if n != n else f"{n:,.0f} ms"
+def _ms(n: float | None) -> str:
+    return "—" if n is None or n != n else f"{n:,.0f} ms"
 
 
 def _pair_rows(ours: dict, trivial: dict, fmt, diff: bool = False) -> list[str]:
@@ -448,13 +492,22 @@ def breakdown_lines(b: dict) -> list[str]:
     ):
         fmt = (lambda x: "—" if x != x else f"{x:.0f}") if key.endswith("_runs") else _ms
         lines.append(f"| {label} | {fmt(ro[key])} | {fmt(rt[key])} |")
-    for label, key in (
-        ("elements sent before the map (per load)", "elements_before_map"),
-        ("first run: longest waits before an element", "longest_gaps"),
-        ("what the later runs' requests carried (per visit)", "rerun_triggers"),
-    ):
-        fmt = _gaps_text if key == "longest_gaps" else _counts_text
-        lines.append(f"| {label} | {fmt(ro[key])} | {fmt(rt[key])} |")
+    for phase, label in (("load", "first run"), ("change", "filter-change run"), ("click", "click run")):
+        for name, ms in ro["calls"][phase].items():
+            what = "st_folium" if name == "st_folium" else f"st.{name} (all calls)"
+            lines.append(f"| {label}: inside {what} | {_ms(ms)} | {_ms(rt['calls'][phase].get(name))} |")
+        lines.append(
+            f"| {label}: longest server waits before an element | {_gaps_text(ro['longest_gaps'][phase])} | "
+            f"{_gaps_text(rt['longest_gaps'][phase])} |"
+        )
+    lines.append(
+        f"| elements sent before the map (per load) | {_counts_text(ro['elements_before_map'])} | "
+        f"{_counts_text(rt['elements_before_map'])} |"
+    )
+    lines.append(
+        f"| what the later runs' requests carried (per visit) | {_counts_text(ro['rerun_triggers'])} | "
+        f"{_counts_text(rt['rerun_triggers'])} |"
+    )
 
     bo, bt = ours["bytes"], trivial["bytes"]
     cats = sorted(set(bo["categories"]) | set(bt["categories"]), key=lambda k: -bo["categories"].get(k, 0))

@@ -6,6 +6,9 @@ writes one JSON line per event of Streamlit's script runner (run started and fin
 the script enqueues, with its size and element type) and per rerun request (which widget values
 changed), so a page load's runs can be counted and timed without touching the app.
 
+It also times, per call, `streamlit_folium.st_folium` and the Streamlit commands in _TIMED (one
+`CALL` line each, with the script run's session), so a run's server time can be split.
+
 GBA_BENCH_WITHOUT (comma-separated Streamlit commands, e.g. `dataframe,download_button`) turns those
 commands into no-ops in that server only: the benchmark's what-if runs measure what an element
 costs the page by leaving it out, with the app's files unchanged.
@@ -23,6 +26,7 @@ import time
 
 _PATH = os.environ.get("GBA_BENCH_RUN_LOG")
 _WITHOUT = [name for name in os.environ.get("GBA_BENCH_WITHOUT", "").split(",") if name]
+_TIMED = ("dataframe", "download_button", "markdown")
 _lock = threading.Lock()
 
 
@@ -95,27 +99,58 @@ def _patch_app_session(module) -> None:
     session.request_rerun = request_rerun
 
 
+def _timed(name: str, fn):
+    def call(*args, **kwargs):
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            ctx = get_script_run_ctx(suppress_warning=True)
+            _write(
+                {
+                    "session": ctx.session_id if ctx else "",
+                    "event": "CALL",
+                    "name": name,
+                    "ms": (time.perf_counter() - start) * 1000,
+                }
+            )
+
+    call.__wrapped__ = fn
+    return call
+
+
 def _patch_streamlit(module) -> None:
     from streamlit.delta_generator import DeltaGenerator
 
     def left_out(*_args, **_kwargs) -> None:
         return None
 
+    for name in _TIMED:
+        method = getattr(DeltaGenerator, name)
+        setattr(DeltaGenerator, name, _timed(name, method))
+        setattr(module, name, getattr(module._main, name))
     for name in _WITHOUT:
         setattr(module, name, left_out)
         setattr(DeltaGenerator, name, left_out)
 
 
+def _patch_streamlit_folium(module) -> None:
+    module.st_folium = _timed("st_folium", module.st_folium)
+
+
 _PATCHES = {
+    "streamlit": _patch_streamlit,
     "streamlit.runtime.scriptrunner.script_runner": _patch_script_runner,
     "streamlit.runtime.app_session": _patch_app_session,
+    "streamlit_folium": _patch_streamlit_folium,
 }
-if _WITHOUT:
-    _PATCHES["streamlit"] = _patch_streamlit
 
 
 class _PatchOnImport(importlib.abc.MetaPathFinder):
-    """Patches the target modules right after they are first imported."""
+    """Patches the target modules right after they are first executed (`python -m` looks a package
+    up before importing it, so the patch goes with the module that actually runs)."""
 
     def find_spec(self, name, path=None, target=None):
         if name not in _PATCHES:
@@ -127,16 +162,15 @@ class _PatchOnImport(importlib.abc.MetaPathFinder):
             sys.meta_path.insert(0, self)
         if spec is None or spec.loader is None:
             return None
-        loader, patch = spec.loader, _PATCHES.pop(name)
-        original_exec = loader.exec_module
+        original_exec = spec.loader.exec_module
 
         def exec_module(module) -> None:
             original_exec(module)
-            patch(module)
+            patch = _PATCHES.pop(name, None)
+            if patch is not None:
+                patch(module)
 
-        loader.exec_module = exec_module
-        if not _PATCHES:
-            sys.meta_path.remove(self)
+        spec.loader.exec_module = exec_module
         return spec
 
 
