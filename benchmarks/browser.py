@@ -244,6 +244,8 @@ class Visit:
     phases: dict[str, tuple[float, float]]  # load, change, click: epoch seconds, for the server log
     change_steps: dict[str, float]  # ms after the option click: rerun request sent, map received, ...
     click_steps: dict[str, float]  # ms after the zone click
+    origin: float  # the page's performance.timeOrigin (epoch ms)
+    actions: dict[str, float]  # page ms of the option click ("change") and the zone click ("click")
     runs: dict[str, list[dict]] = field(default_factory=dict)  # server script runs by phase
 
 
@@ -590,6 +592,8 @@ def visit(browser: Browser, app: AppUnderTest) -> Visit:
             phases=phases,
             change_steps=change_steps,
             click_steps=click_steps,
+            origin=origin,
+            actions={"change": changed_at, "click": clicked_at},
         )
     finally:
         with contextlib.suppress(PlaywrightError):
@@ -737,6 +741,7 @@ def runs_of(records: list[dict], start: float, end: float) -> list[dict]:
     runs: list[dict] = []
     current: dict[str, dict] = {}
     requests: dict[str, dict] = {}
+    collections = [r for r in records if r["event"] == "GC"]
     for r in records:
         session = r.get("session", "")
         if r["event"] == "RERUN_REQUESTED":
@@ -755,9 +760,43 @@ def runs_of(records: list[dict], start: float, end: float) -> list[dict]:
         elif r["event"].startswith("SCRIPT_STOPPED") and session in current:
             run = current.pop(session)
             run.update(end=r["t"], outcome=r["event"], session=session)
+            # a collection's record is written when it ends; any thread's pause holds up the run
+            run["gc_ms"] = sum(g["ms"] for g in collections if run["start"] <= g["t"] <= run["end"])
             if start <= run["start"] <= end:
                 runs.append(run)
     return runs
+
+
+def add_server_milestones(v: Visit) -> None:
+    """Put the server's side of each phase on the page's clock (both read the system clock). The
+    map element is the message at the map's place in the page, whole or as a cache reference."""
+    load = v.runs.get("load", [])
+    maps = [
+        m["path"] for run in load[:1] for m in run["messages"] if m.get("element") == "component_instance"
+    ]
+
+    def marks(run: dict, shift: float) -> dict[str, float]:
+        def at(t: float) -> float:
+            return t * 1000 - v.origin - shift
+
+        out = {}
+        if run.get("request"):
+            out["server: rerun request received"] = at(run["request"]["t"])
+        out["server: script started"] = at(run["start"])
+        for m in run["messages"]:
+            if maps and m["path"] == maps[0]:
+                out["server: map element enqueued"] = at(m["t"])
+                break
+        out["server: script finished"] = at(run["end"])
+        return out
+
+    if load:
+        v.timeline.update(marks(load[0], 0.0))
+        v.timeline = dict(sorted(v.timeline.items(), key=lambda kv: kv[1]))
+    if v.runs.get("change"):
+        v.change_steps.update(marks(v.runs["change"][0], v.actions["change"]))
+    if v.runs.get("click"):
+        v.click_steps.update(marks(v.runs["click"][0], v.actions["click"]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -777,6 +816,7 @@ def _rounds(browser: Browser, apps: dict, names: list[str], rounds: int, report:
                 continue
             records = read_runs(app.run_log)
             v.runs = {phase: runs_of(records, *span) for phase, span in v.phases.items()}
+            add_server_milestones(v)
             if index > 0:
                 report.visits.setdefault(name, []).append(v)
 
@@ -812,7 +852,7 @@ def run_browser(
                         )
                 if what_if:
                     main_visits = report.visits.pop("ours")
-                    _rounds(browser, apps, ["ours", *WHAT_IF], max(MIN_ROUNDS, rounds // 2 + 1), report)
+                    _rounds(browser, apps, ["ours", *WHAT_IF], rounds, report)
                     report.what_if_ours = report.visits.pop("ours", [])
                     report.visits["ours"] = main_visits
             finally:

@@ -281,6 +281,7 @@ def _runs_summary(visits) -> dict:
                 per_call[c["name"]] += c["ms"]
             for name in ("st_folium", "dataframe", "download_button", "markdown"):
                 calls[phase][name].append(per_call.get(name, 0.0))
+            calls[phase]["garbage collection"].append(run.get("gc_ms", 0.0))
             for r in runs[1 if phase == "load" else 0 :]:
                 triggers[f"{phase}: {_trigger(r['request'])}"] += 1
         load = v.runs.get("load", [])
@@ -458,6 +459,11 @@ def breakdown_lines(b: dict) -> list[str]:
         return ["(no breakdown)"]
     lines = [
         "",
+        "The drawn map's critical path, first load: medians of each step over the rounds",
+        "| step | ours | trivial | ours − trivial |",
+        "|---|---|---|---|",
+        *_pair_rows(_segments(ours["timeline"]), _segments(trivial["timeline"]), _ms, diff=True),
+        "",
         "Where the time goes: first load, medians over the rounds (page ms since navigation start)",
         "| milestone | ours | trivial |",
         "|---|---|---|",
@@ -494,7 +500,10 @@ def breakdown_lines(b: dict) -> list[str]:
         lines.append(f"| {label} | {fmt(ro[key])} | {fmt(rt[key])} |")
     for phase, label in (("load", "first run"), ("change", "filter-change run"), ("click", "click run")):
         for name, ms in ro["calls"][phase].items():
-            what = "st_folium" if name == "st_folium" else f"st.{name} (all calls)"
+            what = {
+                "st_folium": "st_folium",
+                "garbage collection": "Python garbage collection (any thread)",
+            }.get(name, f"st.{name} (all calls)")
             lines.append(f"| {label}: inside {what} | {_ms(ms)} | {_ms(rt['calls'][phase].get(name))} |")
         lines.append(
             f"| {label}: longest server waits before an element | {_gaps_text(ro['longest_gaps'][phase])} | "
@@ -577,6 +586,29 @@ def breakdown_lines(b: dict) -> list[str]:
         )
         lines.append("Traces (chrome://tracing or ui.perfetto.dev): " + ", ".join(to["paths"] + tt["paths"]))
     return lines
+
+
+CRITICAL_PATH = (
+    "ws: first message sent",
+    "server: script started",
+    "server: map element enqueued",
+    "ws: map element received",
+    "map iframe navigation start",
+    "http: st_folium JS loaded",
+    "http: leaflet.js loaded",
+    "map drawn",
+)
+
+
+def _segments(timeline: dict[str, float]) -> dict[str, float]:
+    """The first load as consecutive steps of CRITICAL_PATH (medians of milestones, so the steps add
+    up to about, not exactly, the median drawn map)."""
+    out, last, last_name = {}, 0.0, "navigation start"
+    for name in CRITICAL_PATH:
+        if name in timeline and timeline[name] == timeline[name]:
+            out[f"{last_name} → {name}"] = timeline[name] - last
+            last, last_name = timeline[name], name
+    return out
 
 
 def _largest_differences(ours: dict[str, float], trivial: dict[str, float], n: int) -> list[str]:

@@ -7,7 +7,8 @@ the script enqueues, with its size and element type) and per rerun request (whic
 changed), so a page load's runs can be counted and timed without touching the app.
 
 It also times, per call, `streamlit_folium.st_folium` and the Streamlit commands in _TIMED (one
-`CALL` line each, with the script run's session), so a run's server time can be split.
+`CALL` line each, with the script run's session), and every garbage collection of 2 ms or more
+(`GC`), so a run's server time can be split.
 
 GBA_BENCH_WITHOUT (comma-separated Streamlit commands, e.g. `dataframe,download_button`) turns those
 commands into no-ops in that server only: the benchmark's what-if runs measure what an element
@@ -16,6 +17,7 @@ costs the page by leaving it out, with the app's files unchanged.
 
 from __future__ import annotations
 
+import gc
 import importlib.abc
 import importlib.util
 import json
@@ -40,6 +42,8 @@ def _write(record: dict) -> None:
 def _describe(msg) -> dict:
     kind = msg.WhichOneof("type")
     info = {"msg": kind, "bytes": msg.ByteSize(), "path": list(msg.metadata.delta_path)}
+    if kind == "ref_hash":
+        info["element"] = "cached message reference"
     if kind == "delta":
         delta = msg.delta
         what = delta.WhichOneof("type")
@@ -174,5 +178,18 @@ class _PatchOnImport(importlib.abc.MetaPathFinder):
         return spec
 
 
+_gc_started: dict[int, float] = {}
+
+
+def _on_gc(phase: str, info: dict) -> None:
+    if phase == "start":
+        _gc_started[info["generation"]] = time.perf_counter()
+        return
+    started = _gc_started.pop(info["generation"], None)
+    if started is not None and (ms := (time.perf_counter() - started) * 1000) >= 2:
+        _write({"event": "GC", "generation": info["generation"], "ms": ms, "collected": info["collected"]})
+
+
 if _PATH:
     sys.meta_path.insert(0, _PatchOnImport())
+    gc.callbacks.append(_on_gc)
