@@ -267,6 +267,7 @@ class BrowserReport:
     log_errors: dict[str, int]
     zones: dict[str, int]  # expected path counts, for the record
     what_if_ours: list[Visit] = field(default_factory=list)  # ours, visited beside the what-if servers
+    load: list[float] = field(default_factory=list)  # 1-minute load average at the start and the end
 
     def median(self, app: str, attr: str) -> float:
         values = [getattr(v, attr) for v in self.visits.get(app, [])]
@@ -447,7 +448,7 @@ def _wait(page: Page, what: str, timeout: float, probe: Callable[[], object], in
         if value:
             return value
         if time.monotonic() > deadline:
-            raise StepTimeout(f"{what}: not within {timeout:.0f} s")
+            raise StepTimeout(f"{what}: not within {timeout:g} s")
         page.wait_for_timeout(interval_ms)
 
 
@@ -474,7 +475,7 @@ def _settled_count(page: Page, expected: int, after_ms: float, timeout: float) -
         counts = _counts(page)
         seen = counts[-1][1] if counts else 0
         raise StepTimeout(
-            f"map update: expected {expected} zone paths, saw {seen} after {timeout:.0f} s"
+            f"map update: expected {expected} zone paths, saw {seen} after {timeout:g} s"
         ) from None
 
 
@@ -828,6 +829,7 @@ def run_browser(
     what-if rounds (`what_if`: ours beside servers that leave elements out)."""
     workdir = Path(tempfile.mkdtemp(prefix="gba-browserbench-"))
     report = BrowserReport(rounds, {"ours": [], "trivial": []}, [], {}, {})
+    report.load.append(os.getloadavg()[0])
     breakdown = None
     if not Path(CHROMIUM).exists():
         report.failures.append(f"{CHROMIUM} is missing (bash scripts/setup.sh --dev)")
@@ -860,6 +862,7 @@ def run_browser(
             report.log_errors = {name: len(log_errors(app.server.log)) for name, app in apps.items()}
     except (RuntimeError, OSError, PlaywrightError) as exc:
         report.failures.append(f"server or browser: {str(exc).splitlines()[0][:200]}")
+    report.load.append(os.getloadavg()[0])
     return report, breakdown
 
 
@@ -899,9 +902,10 @@ def table_lines(report: BrowserReport) -> list[str]:
         "click": "our updated map",
         "bytes": "trivial",
     }
+    load = " → ".join(f"{x:.1f}" for x in report.load)
     lines = [
         f"Browser: Debian Chromium, {report.rounds} rounds + 1 warm-up, fresh context per visit; "
-        "medians (25th–75th percentile)",
+        f"medians (25th–75th percentile); load average {load} on {os.cpu_count()} cores",
         "| measure | ours | reference | ours/reference | target |",
         "|---|---|---|---|---|",
     ]
