@@ -17,9 +17,11 @@ event time stamps), not from polling in Python:
 - first-visit bytes: every HTTP response (CDP `Network.loadingFinished` encodedDataLength) plus
   websocket frames, until the first load has settled.
 
-`python -m benchmarks.browser [--rounds N]` runs this section alone; `python -m benchmarks` runs
-it after the others (`--no-browser` skips it). The breakdown of where the time and bytes go is in
-`benchmarks.browser_trace`.
+`python -m benchmarks.browser [--rounds N] [--no-trace] [--what-if]` runs this section alone;
+`python -m benchmarks` runs it after the others (`--browser` alone, `--no-browser` skips it). The
+breakdown of where the time and bytes go is `benchmarks.browser_trace`; `--what-if` adds rounds
+against servers of the app with `st.dataframe` and/or `st.download_button` left out (in those
+servers only, see server_hook/sitecustomize.py), to measure what each costs.
 """
 
 from __future__ import annotations
@@ -246,6 +248,7 @@ class Visit:
     click_steps: dict[str, float]  # ms after the zone click
     origin: float  # the page's performance.timeOrigin (epoch ms)
     actions: dict[str, float]  # page ms of the option click ("change") and the zone click ("click")
+    blocked: int  # non-local requests aborted during the first load (basemap tiles)
     runs: dict[str, list[dict]] = field(default_factory=dict)  # server script runs by phase
 
 
@@ -488,11 +491,18 @@ def _settle_network(page: Page, net: NetworkLog, timeout: float, runs_before: in
     _wait(page, "script run and network to settle", timeout, probe)
 
 
-def block_non_local(context, base_url: str) -> None:
-    """Abort every request that is not to the local server. The pattern is matched inside
-    Playwright, so local requests never wait for this Python process."""
+def block_non_local(context, base_url: str) -> list[str]:
+    """Abort every request that is not to the local server; returns the list of aborted URLs. The
+    pattern is matched inside Playwright, so local requests never wait for this Python process."""
     local = re.escape(base_url.rstrip("/"))
-    context.route(re.compile(rf"^(?!{local}(/|$)|data:|blob:)"), lambda route: route.abort())
+    blocked: list[str] = []
+
+    def abort(route) -> None:
+        blocked.append(route.request.url)
+        route.abort()
+
+    context.route(re.compile(rf"^(?!{local}(/|$)|data:|blob:)"), abort)
+    return blocked
 
 
 def _click_feature(page: Page, app: AppUnderTest) -> tuple[float, str]:
@@ -522,7 +532,7 @@ def visit(browser: Browser, app: AppUnderTest) -> Visit:
     mark = time.time()
     try:
         context.add_init_script(INSTRUMENT_JS)
-        block_non_local(context, app.server.url)
+        blocked = block_non_local(context, app.server.url)
         page = context.new_page()
         net = NetworkLog(context.new_cdp_session(page))
         page.goto(app.server.url, wait_until="commit", timeout=LOAD_TIMEOUT_S * 1000)
@@ -545,6 +555,7 @@ def visit(browser: Browser, app: AppUnderTest) -> Visit:
             for r in net.finished
             if r["ts"] <= load_end_ts and http_category(r["url"]).startswith("Streamlit")
         ]
+        blocked_on_load = len(blocked)
         phases["load"], mark = (mark, time.time()), time.time()
 
         frames_before, finished_before = len(net.frames), len(net.finished)
@@ -595,6 +606,7 @@ def visit(browser: Browser, app: AppUnderTest) -> Visit:
             click_steps=click_steps,
             origin=origin,
             actions={"change": changed_at, "click": clicked_at},
+            blocked=blocked_on_load,
         )
     finally:
         with contextlib.suppress(PlaywrightError):
@@ -933,6 +945,12 @@ def table_lines(report: BrowserReport) -> list[str]:
             per_phase = " / ".join(f"{statistics.median(r[i] for r in runs):.0f}" for i in range(3))
             lines.append(
                 f"| {name}: script runs, first load / filter change / click | {per_phase} | | | 1 / 1 / 1 |"
+            )
+    for name in ("ours", "trivial"):
+        if report.visits.get(name):
+            blocked = statistics.median(v.blocked for v in report.visits[name])
+            lines.append(
+                f"| {name}: non-local requests aborted, first load (basemap tiles) | {blocked:.0f} | | | |"
             )
     for name, count in report.log_errors.items():
         lines.append(f"| {name}: server log errors | {count} | | | 0 |")
