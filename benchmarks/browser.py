@@ -56,6 +56,7 @@ LOAD_TIMEOUT_S = 60.0  # navigation start → drawn map
 STEP_TIMEOUT_S = 30.0  # every later step: settle, filter change, click
 SETTLE_S = 1.0  # quiet time after which a path count or the network counts as settled
 PAUSE_S = 1.0  # before each visit
+MAX_FAILURES = 2  # rounds in a row after which an app is given up
 VIEWPORT = {"width": 1400, "height": 1000}
 THEME = "green_finance"
 TRIVIAL_SQUARES = (35, 20)  # the first group, and the one the selectbox swaps in
@@ -817,16 +818,24 @@ def add_server_milestones(v: Visit) -> None:
 
 
 def _rounds(browser: Browser, apps: dict, names: list[str], rounds: int, report: BrowserReport) -> None:
-    """One warm-up round, then `rounds` counted ones; the order rotates every round."""
+    """One warm-up round, then `rounds` counted ones; the order rotates every round. An app that
+    fails MAX_FAILURES rounds in a row is not visited again (its server is likely stuck)."""
+    failed_in_a_row = dict.fromkeys(names, 0)
     for index in range(rounds + 1):
         shift = index % len(names)
         for name in names[shift:] + names[:shift]:
             app = apps[name]
+            if failed_in_a_row[name] >= MAX_FAILURES:
+                continue
             try:
                 v = visit(browser, app)
             except (StepTimeout, PlaywrightError) as exc:
                 report.failures.append(f"{name}, round {index}: {str(exc).splitlines()[0][:200]}")
+                failed_in_a_row[name] += 1
+                if failed_in_a_row[name] == MAX_FAILURES:
+                    report.failures.append(f"{name}: {MAX_FAILURES} rounds failed in a row, no more visits")
                 continue
+            failed_in_a_row[name] = 0
             records = read_runs(app.run_log)
             v.runs = {phase: runs_of(records, *span) for phase, span in v.phases.items()}
             add_server_milestones(v)

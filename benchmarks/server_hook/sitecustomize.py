@@ -29,14 +29,17 @@ import time
 _PATH = os.environ.get("GBA_BENCH_RUN_LOG")
 _WITHOUT = [name for name in os.environ.get("GBA_BENCH_WITHOUT", "").split(",") if name]
 _TIMED = ("dataframe", "download_button", "markdown")
-_lock = threading.Lock()
+_lock = threading.RLock()
+_collections: list[dict] = []  # garbage collections not written yet (see _on_gc)
 
 
 def _write(record: dict) -> None:
     record["t"] = time.time()
-    line = json.dumps(record)
-    with _lock, open(_PATH, "a", encoding="utf-8") as out:
-        out.write(line + "\n")
+    with _lock:
+        pending = [_collections.pop(0) for _ in range(len(_collections))]
+        lines = [json.dumps(r) for r in [*pending, record]]
+        with open(_PATH, "a", encoding="utf-8") as out:
+            out.write("\n".join(lines) + "\n")
 
 
 def _describe(msg) -> dict:
@@ -182,12 +185,16 @@ _gc_started: dict[int, float] = {}
 
 
 def _on_gc(phase: str, info: dict) -> None:
+    # a collection can start anywhere, also inside _write with its lock held: only note it here,
+    # the next _write writes it (a lock taken here could deadlock the server)
     if phase == "start":
         _gc_started[info["generation"]] = time.perf_counter()
         return
     started = _gc_started.pop(info["generation"], None)
     if started is not None and (ms := (time.perf_counter() - started) * 1000) >= 2:
-        _write({"event": "GC", "generation": info["generation"], "ms": ms, "collected": info["collected"]})
+        _collections.append(
+            {"event": "GC", "generation": info["generation"], "ms": ms, "t": time.time(), "session": ""}
+        )
 
 
 if _PATH:
