@@ -998,7 +998,7 @@ def what_if_lines(report: BrowserReport) -> list[str]:
         for _, fn, unit in measures:
             value, delta = med(visits, fn), med(visits, fn) - med(base, fn)
             sign = "−" if delta < 0 else "+"
-            cells.append(f"{_fmt(value, unit)} ({sign}{_fmt(abs(delta), unit)})")
+            cells.append("—" if value != value else f"{_fmt(value, unit)} ({sign}{_fmt(abs(delta), unit)})")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return lines
 
