@@ -1,8 +1,10 @@
-"""Benchmark: `python -m benchmarks [--quick] [--no-concurrency] [--sessions N]`.
+"""Benchmark: `python -m benchmarks [--quick] [--no-concurrency] [--sessions N] [--no-browser]`.
 
 Prints medians over repeated runs of cold start, one interaction, map payload, growth with
-synthetic catalogs, peak memory and a concurrency run, each beside a naive baseline with the ratio.
-Not part of the test suite.
+synthetic catalogs, peak memory and a concurrency run, each beside a naive baseline with the ratio;
+then the browser section (`benchmarks.browser`): what a user of a real Chromium waits for and
+downloads, beside a trivial st_folium app, with the breakdown of where the time and bytes go.
+`--browser` runs the browser section alone. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -89,10 +91,22 @@ def growth_exponent(sizes: list[int], values: list[float]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--quick", action="store_true", help="fewer repeats, growth up to 100x")
-    parser.add_argument("--no-concurrency", action="store_true", help="skip the browser sessions")
+    parser.add_argument("--no-concurrency", action="store_true", help="skip the concurrent browser sessions")
     parser.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions")
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser section")
+    parser.add_argument("--browser", action="store_true", help="run the browser section alone")
+    parser.add_argument(
+        "--browser-rounds", type=int, default=None, help="browser rounds (default 7, 5 with --quick)"
+    )
+    parser.add_argument(
+        "--what-if",
+        action="store_true",
+        help="browser: also measure the app with tables / downloads left out",
+    )
     args = parser.parse_args()
     repeat = 3 if args.quick else 7
+    if args.browser:
+        return browser_section(args)
 
     catalog = load_catalog()
     layers = load_layers(catalog)
@@ -205,6 +219,7 @@ def main() -> int:
         f"repeats {repeat}"
     )
     print("\n".join(lines))
+    browser_missed = [] if args.no_browser else _print_browser(args)
     misses = []
     if statistics.median(per_state_ours) > TARGETS["interaction_ms"]:
         misses.append("interaction")
@@ -214,7 +229,29 @@ def main() -> int:
         misses.append("growth")
     if not args.no_concurrency and (report.correct < report.sessions or report.log_errors):
         misses.append("concurrency")
+    misses += [f"browser {name}" for name in browser_missed]
     print("targets missed: " + (", ".join(misses) if misses else "none"))
+    return 0
+
+
+def _print_browser(args) -> list[str]:
+    """Run and print the browser section; returns the browser targets missed."""
+    from benchmarks.browser import MIN_ROUNDS, ROUNDS, misses, report_lines, run_browser
+
+    rounds = args.browser_rounds or (MIN_ROUNDS if args.quick else ROUNDS)
+    report, breakdown = run_browser(max(MIN_ROUNDS, rounds), trace=True, what_if=args.what_if)
+    print()
+    print("\n".join(report_lines(report, breakdown)))
+    return misses(report)
+
+
+def browser_section(args) -> int:
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    missed = _print_browser(args)
+    print("targets missed: " + (", ".join(f"browser {m}" for m in missed) if missed else "none"))
     return 0
 
 

@@ -75,8 +75,19 @@ def _wait_for_health(url: str, process: subprocess.Popen, log: Path, timeout: fl
 
 
 @contextlib.contextmanager
-def live_server(log: Path, timeout: float = 60) -> Iterator[LiveServer]:
-    """Start the app, wait until /_stcore/health answers, stop it afterwards."""
+def live_server(
+    log: Path,
+    timeout: float = 60,
+    *,
+    script: str = "streamlit_app.py",
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+) -> Iterator[LiveServer]:
+    """Start the app, wait until /_stcore/health answers, stop it afterwards.
+
+    `script`, `cwd` and `env` (added to this process's environment) let the benchmark run another
+    app, or this one with extra environment, the same way.
+    """
     port = free_port()
     with log.open("w") as out:
         process = subprocess.Popen(
@@ -85,7 +96,7 @@ def live_server(log: Path, timeout: float = 60) -> Iterator[LiveServer]:
                 "-m",
                 "streamlit",
                 "run",
-                "streamlit_app.py",
+                script,
                 "--server.port",
                 str(port),
                 "--server.address",
@@ -93,10 +104,10 @@ def live_server(log: Path, timeout: float = 60) -> Iterator[LiveServer]:
                 "--server.headless",
                 "true",
             ],
-            cwd=ROOT,
+            cwd=cwd,
             stdout=out,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
         )
     url = f"http://127.0.0.1:{port}"
     try:
