@@ -32,8 +32,8 @@ from benchmarks.measure import (
     scaled,
 )
 from dashboard.catalog import default_data_dir, load_catalog
-from dashboard.filters import FilterState
 from dashboard.geodata import load_layers
+from dashboard.view_state import ViewState as FilterState
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"interaction_ms": 50.0, "default_map_kb": 300.0, "payload_ratio": 0.2, "cold_start_s": 2.0}
@@ -43,8 +43,11 @@ import json, resource, time
 t = time.perf_counter()
 from dashboard.catalog import load_catalog
 from dashboard.geodata import load_layers
-from dashboard.map_view import base_map, basemap_by_id, context_geojson, map_layers
-from dashboard.filters import FilterState, filter_zones
+from dashboard.map.base import base_map, context_geojson
+from dashboard.map.basemaps import basemap_by_id
+from dashboard.map.layers import map_layers
+from dashboard.filters import apply_filters
+from dashboard.view_state import ViewState as FilterState
 from dashboard.geodata import display_zones
 import geopandas as gpd
 catalog = load_catalog()
@@ -53,7 +56,7 @@ if {naive}:
     from benchmarks.measure import naive_layers
     layers = naive_layers(layers, gpd.read_file("data/geo/boundaries.geojson"))
 m = base_map(basemap_by_id("light"), context_geojson(layers.context))
-shown = display_zones(layers, filter_zones(catalog.zones, FilterState()), "wgs84")
+shown = display_zones(layers, apply_filters(catalog.zones, "zones", FilterState()), "wgs84")
 for g in map_layers(catalog.themes, shown, None, shown.iloc[:0], "en"):
     g.add_to(m)
 m.get_root().render()

@@ -45,9 +45,10 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from benchmarks import browser_trace
-from dashboard.assets import LEAFLET_DIR, LEAFLET_URL, leaflet_installed
 from dashboard.catalog import load_catalog
-from dashboard.filters import FilterState, filter_zones
+from dashboard.filters import apply_filters
+from dashboard.map.assets import LEAFLET_DIR, LEAFLET_URL, leaflet_installed
+from dashboard.view_state import ViewState as FilterState
 from tests.live_server import CHROMIUM, CHROMIUM_ARGS, ROOT, LiveServer, live_server, log_errors
 
 ROUNDS = 7  # counted rounds; at least 5 are needed for a figure
@@ -715,7 +716,7 @@ def servers(workdir: Path, what_if: bool = False) -> Iterator[dict[str, AppUnder
     catalog = load_catalog()
     names = dict(zip(catalog.themes["id"], catalog.themes["name_en"], strict=True))
     zone_names = dict(zip(catalog.zones["id"], catalog.zones["name_en"], strict=True))
-    expected = len(filter_zones(catalog.zones, FilterState(themes=(THEME,))))
+    expected = len(apply_filters(catalog.zones, "zones", FilterState(themes=(THEME,))))
     trivial_dir = workdir / "trivial"
     script = write_trivial_app(trivial_dir)
     ours = {"ours": ""} | (WHAT_IF if what_if else {})

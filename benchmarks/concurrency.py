@@ -14,7 +14,8 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 
 from dashboard.catalog import load_catalog
-from dashboard.filters import FilterState, filter_zones
+from dashboard.filters import apply_filters
+from dashboard.view_state import ViewState as FilterState
 from tests.live_server import CHROMIUM, CHROMIUM_ARGS, live_server, log_errors
 
 SEQUENCE = ("green_finance", "fintech", "cross_border")
@@ -40,7 +41,7 @@ def _expected_counts() -> dict[str, int]:
     selected: list[str] = []
     for theme in SEQUENCE:
         selected.append(theme)
-        counts[theme] = len(filter_zones(catalog.zones, FilterState(themes=tuple(selected))))
+        counts[theme] = len(apply_filters(catalog.zones, "zones", FilterState(themes=tuple(selected))))
     return counts
 
 

@@ -19,10 +19,13 @@ import pandas as pd
 import shapely
 
 from dashboard.catalog import Catalog
-from dashboard.downloads import filtered_table
-from dashboard.filters import FilterState, filter_zones
+from dashboard.filters import apply_filters
 from dashboard.geodata import GeoLayers, display_zones
-from dashboard.map_view import base_map, basemap_by_id, context_geojson, map_layers
+from dashboard.map.base import base_map, context_geojson
+from dashboard.map.basemaps import basemap_by_id
+from dashboard.map.layers import map_layers
+from dashboard.tables import build_table
+from dashboard.view_state import ViewState as FilterState
 
 BASEMAP = basemap_by_id("light")
 
@@ -76,22 +79,22 @@ def _render_groups(groups) -> str:
 def interaction_ours(catalog: Catalog, layers: GeoLayers, state: FilterState) -> int:
     """A filter change as the app handles it: tables, then only the zone layer's script."""
     for table in ("zones", "projects", "indicators"):
-        filtered_table(catalog, table, state)
-    shown = display_zones(layers, filter_zones(catalog.zones, state), "wgs84")
+        build_table(table, apply_filters(getattr(catalog, table), table, state), catalog.themes, state.lang)
+    shown = display_zones(layers, apply_filters(catalog.zones, "zones", state), "wgs84")
     return len(_render_groups(map_layers(catalog.themes, shown, None, shown.iloc[:0], state.lang)))
 
 
 def interaction_naive(catalog: Catalog, naive: GeoLayers, state: FilterState) -> int:
     """The same change done naively: tables, then the whole map rebuilt with full geometry."""
     for table in ("zones", "projects", "indicators"):
-        filtered_table(catalog, table, state)
+        build_table(table, apply_filters(getattr(catalog, table), table, state), catalog.themes, state.lang)
     return len(render_full_map(catalog, naive, state))
 
 
 def render_full_map(catalog: Catalog, layers: GeoLayers, state: FilterState) -> str:
     """The complete map page (base, context outlines, zones) as folium renders it."""
     m = base_map(BASEMAP, context_geojson(layers.context))
-    shown = display_zones(layers, filter_zones(catalog.zones, state), "wgs84")
+    shown = display_zones(layers, apply_filters(catalog.zones, "zones", state), "wgs84")
     for group in map_layers(catalog.themes, shown, None, shown.iloc[:0], state.lang):
         group.add_to(m)
     return m.get_root().render()
@@ -100,7 +103,7 @@ def render_full_map(catalog: Catalog, layers: GeoLayers, state: FilterState) -> 
 def payload(catalog: Catalog, layers: GeoLayers, state: FilterState) -> MapPayload:
     """HTML size and vertices drawn for the map of a filter state."""
     html = render_full_map(catalog, layers, state)
-    shown = display_zones(layers, filter_zones(catalog.zones, state), "wgs84")
+    shown = display_zones(layers, apply_filters(catalog.zones, "zones", state), "wgs84")
     vertices = int(
         shapely.get_num_coordinates(layers.context.geometry.values).sum()
         + shapely.get_num_coordinates(shown.geometry.values).sum()
