@@ -51,8 +51,23 @@ def use_local_assets(m: folium.Map, base_url: str = LEAFLET_URL) -> folium.Map:
     return m
 
 
+def install_context() -> list[str]:
+    """Publish the context outlines of every basemap datum (see `map.context_files`)."""
+    from dashboard.catalog import load_catalog
+    from dashboard.geodata import in_datum, load_layers
+    from dashboard.map.base import context_geojson
+    from dashboard.map.context_files import write_context_files
+
+    layers = load_layers(load_catalog())
+    return write_context_files(
+        [context_geojson(in_datum(layers.context, datum)) for datum in ("wgs84", "gcj02")]
+    )
+
+
 if __name__ == "__main__":
     if LEAFLET_DIR.exists():
         shutil.rmtree(LEAFLET_DIR)
     for path in install_leaflet():
         print(path.relative_to(STATIC_DIR.parent))
+    for name in install_context():
+        print(f"static/context/{name}")

@@ -9,6 +9,7 @@ import geopandas as gpd
 from dashboard.i18n import bilingual, bilingual_label
 from dashboard.map.assets import use_local_assets
 from dashboard.map.basemaps import Basemap
+from dashboard.map.context_files import fetched_layer
 from dashboard.map.viewport import DEFAULT_ZOOM, GBA_CENTER
 
 # solid lines only: a dashed outline means an approximate zone footprint on this map
@@ -24,7 +25,11 @@ def context_geojson(context: gpd.GeoDataFrame) -> tuple[str, str]:
     """
     districts = context[context["level"] == "district"]
     outlines = context[context["level"].isin(["city", "sar", "province"])]
-    return districts[["geometry"]].to_json(drop_id=True), outlines[["geometry"]].to_json(drop_id=True)
+    # the datum is the basemap's; GeoJSON carries no CRS (GCJ-02 has no URN, which would only warn)
+    return tuple(
+        f[["geometry"]].set_crs(None, allow_override=True).to_json(drop_id=True)
+        for f in (districts, outlines)
+    )
 
 
 def _context_layer(geojson: str, name: str, style: dict) -> folium.FeatureGroup:
@@ -42,12 +47,13 @@ def _stable_ids(element, prefix: str = "gba") -> None:
         _stable_ids(child, f"{prefix}{index}x")
 
 
-def base_map(basemap: Basemap, context: tuple[str, str]) -> folium.Map:
+def base_map(basemap: Basemap, context: tuple[str, str], urls: tuple[str, str] | None = None) -> folium.Map:
     """Tiles and context outlines, with no language-dependent text.
 
     Built afresh on each run (folium objects are mutated by st_folium, so they cannot be shared
     between runs or sessions) but with stable element ids, so its HTML does not change and
-    st_folium never re-renders it. `context` comes from `context_geojson`.
+    st_folium never re-renders it. `context` comes from `context_geojson`; with `urls` (its published
+    files, `map.context_files.published_urls`) the browser loads it instead of the map carrying it.
     """
     # keyboard=False: Leaflet's keyboard handler focuses the map on mousedown, which scrolls the
     # component's frame (the map jumps, a focus box appears) and can swallow the click on a zone
@@ -64,8 +70,13 @@ def base_map(basemap: Basemap, context: tuple[str, str]) -> folium.Map:
             subdomains=basemap.subdomains,
             max_zoom=18,
         ).add_to(m)
-    districts, outlines = context
-    _context_layer(districts, bilingual("layer_districts"), _DISTRICT_STYLE).add_to(m)
-    _context_layer(outlines, bilingual("layer_outlines"), _OUTLINE_STYLE).add_to(m)
+    names = (bilingual("layer_districts"), bilingual("layer_outlines"))
+    styles = (_DISTRICT_STYLE, _OUTLINE_STYLE)
+    if urls is not None:  # published files (see `map.context_files`): loaded by URL, not inlined
+        for url, name, style in zip(urls, names, styles, strict=True):
+            fetched_layer(url, name, style).add_to(m)
+    else:
+        for geojson, name, style in zip(context, names, styles, strict=True):
+            _context_layer(geojson, name, style).add_to(m)
     _stable_ids(m)
     return m

@@ -16,6 +16,7 @@ from dashboard.geodata import GeoLayers, in_datum, load_layers, zones_geojson
 from dashboard.localize import localized_catalog
 from dashboard.map.base import base_map, context_geojson
 from dashboard.map.basemaps import basemap_by_id
+from dashboard.map.context_files import published_urls
 
 FAVICON = Path(__file__).resolve().parent / "favicon.png"  # local: no icon font fetched from outside
 
@@ -56,4 +57,5 @@ def _cached_context(datum: str, _layers: GeoLayers, key: int) -> tuple[str, str]
 def fresh_base_map(basemap_id: str, layers: GeoLayers, key: int) -> folium.Map:
     """A new base map object with the same HTML as on every other run (see `map.base.base_map`)."""
     basemap = basemap_by_id(basemap_id)
-    return base_map(basemap, _cached_context(basemap.datum, layers, key))
+    context = _cached_context(basemap.datum, layers, key)
+    return base_map(basemap, context, published_urls(context))
