@@ -89,7 +89,8 @@ table = build_table("zones", view.shown.zones, catalog.themes, lang)
 table_with_download(table, "zones", lang)
 st.download_button(
     ui("download_geojson", lang),
-    cached_geojson(table, list(view.shown.zones["id"]), view.layers, (state, lang)),
+    # made when pressed: the full-resolution geometry is most of a first visit's data otherwise
+    lambda: cached_geojson(table, list(view.shown.zones["id"]), view.layers, (state, lang)),
     file_name="zones.geojson",
     mime="application/geo+json",
     key="dl_zones_geojson",
