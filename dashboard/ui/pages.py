@@ -18,8 +18,8 @@ PAGES = (
 )
 
 
-def _root() -> None:
-    """The site's root opens the Map at its own path, with the link's view."""
+def _map_at_its_path() -> None:
+    """/map answers like every other page: it opens the Map (served at the root) with the link's view."""
     st.switch_page(
         str(PAGES_DIR / PAGES[0][0]),
         query_params={k: st.query_params.get_all(k) for k in st.query_params},
@@ -27,11 +27,17 @@ def _root() -> None:
 
 
 def navigation(lang: Lang):
-    """The navigation with page titles in the language. Every page answers at its own path (the
-    Map at /map); the root, a hidden default page, forwards to the Map."""
+    """The navigation with page titles in the language. The Map is the default page, at the root in
+    one script run; /map, a hidden page, forwards to it (the default page cannot hold two paths)."""
     pages = [
-        st.Page(str(PAGES_DIR / file), title=ui(title, lang), icon=icon, url_path=path)
-        for file, title, icon, path in PAGES
+        st.Page(
+            str(PAGES_DIR / file),
+            title=ui(title, lang),
+            icon=icon,
+            url_path=f"{path}-page" if index == 0 else path,  # the default's own name, so /map stays free
+            default=index == 0,
+        )
+        for index, (file, title, icon, path) in enumerate(PAGES)
     ]
-    root = st.Page(_root, title=ui(PAGES[0][1], lang), url_path="root", default=True, visibility="hidden")
-    return st.navigation([root, *pages], position="top")
+    alias = st.Page(_map_at_its_path, title=ui(PAGES[0][1], lang), url_path=PAGES[0][3], visibility="hidden")
+    return st.navigation([*pages, alias], position="top")
