@@ -59,3 +59,14 @@ def edit_yaml(path: Path, edit) -> None:
     records = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(records)
     path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture
+def app_error_details():
+    """Let an AppTest failure show the app's error (visitors see it redacted), for readable reports."""
+    import streamlit as st
+
+    before = st.config.get_option("client.showErrorDetails")
+    st.config.set_option("client.showErrorDetails", "full")
+    yield
+    st.config.set_option("client.showErrorDetails", before)

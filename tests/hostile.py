@@ -29,5 +29,6 @@ TEXT_HOSTILE = (
     "$x^2$",
     "# heading",
     "<script>alert(1)</script>",
-    "\u202e\u200f右到左",
+    "<img src=x onerror=alert(1)>",
+    "|a|b|\n|-|-|",
 )

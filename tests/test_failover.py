@@ -24,11 +24,11 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Page, WebSocket, expect, sync_playwright
 
-from dashboard.catalog import load_catalog
 from dashboard.export import main as export_main
-from dashboard.filters import FilterState, filter_zones, filtered
-from dashboard.geodata import display_zones, load_layers
-from dashboard.i18n import ui
+from dashboard.filters import filtered
+from dashboard.geodata import display_zones
+from dashboard.i18n import counts_line
+from dashboard.view_state import ViewState
 from deploy.launch import COOKIE, NGINX, Deployment, Upstream, http_status, render_config
 from tests.live_server import CHROMIUM, CHROMIUM_ARGS, free_port, log_errors
 
@@ -70,16 +70,13 @@ def browser():
         chromium.close()
 
 
-def _expected_view() -> tuple[str, int, str]:
+@pytest.fixture
+def expected_view(real_catalog, real_layers) -> tuple[str, int, str]:
     """The view's count line, how many zone paths its map draws, the smallest zone (drawn last)."""
-    catalog = load_catalog()
-    state = FilterState(themes=(THEME,), cities=(CITY,))
-    shown = filtered(catalog, state)
-    counts = ui(
-        "counts", "en", zones=len(shown.zones), projects=len(shown.projects), targets=len(shown.indicators)
-    )
-    drawn = display_zones(load_layers(catalog), filter_zones(catalog.zones, state), "wgs84")
-    assert 0 < len(drawn) < len(catalog.zones), "the view must be a real filter"
+    shown = filtered(real_catalog, ViewState(themes=(THEME,), cities=(CITY,)))
+    counts = counts_line(len(shown.zones), len(shown.projects), len(shown.indicators), "en")
+    drawn = display_zones(real_layers, shown.zones, "wgs84")
+    assert 0 < len(drawn) < len(real_catalog.zones), "the view must be a real filter"
     return counts, len(drawn), drawn.loc[drawn.to_crs(6933).area.idxmin()]["name_en"]
 
 
@@ -103,8 +100,10 @@ def _access_log(deployment: Deployment) -> list[dict[str, str]]:
     return [m.groupdict() for m in map(pattern.search, deployment.access_log.read_text().splitlines()) if m]
 
 
-def test_killed_replica_page_reconnects_to_the_other_with_the_same_view(deployment, browser, tmp_path):
-    counts, path_count, smallest_zone = _expected_view()
+def test_killed_replica_page_reconnects_to_the_other_with_the_same_view(
+    deployment, browser, tmp_path, expected_view
+):
+    counts, path_count, smallest_zone = expected_view
     base = deployment.url
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
@@ -129,17 +128,17 @@ def test_killed_replica_page_reconnects_to_the_other_with_the_same_view(deployme
         sockets.append((ws, frames))
 
     page.on("websocket", on_websocket)
-    counts_line = page.get_by_text(counts, exact=True)
+    counts_shown = page.get_by_text(counts, exact=True)
     zones = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
         "path.leaflet-interactive"
     )
     step = "open the view"
     try:
         page.goto(base + VIEW)
-        expect(counts_line).to_be_visible(timeout=FIRST_RENDER_MS)
+        expect(counts_shown).to_be_visible(timeout=FIRST_RENDER_MS)
         expect(zones).to_have_count(path_count, timeout=WAIT_MS)
         url_before = page.url
-        assert url_before == base + VIEW
+        assert url_before == base + VIEW  # the Map answers at the root itself
 
         step = "find the replica holding the session"
         _until(
@@ -165,7 +164,7 @@ def test_killed_replica_page_reconnects_to_the_other_with_the_same_view(deployme
         expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT_MS)  # no "Connecting"
         expect(page.get_by_text("Connection error")).to_have_count(0)
         expect(page.get_by_test_id("stException")).to_have_count(0)
-        expect(counts_line).to_be_visible()
+        expect(counts_shown).to_be_visible()
         expect(zones).to_have_count(path_count)
         assert page.url == url_before
         assert page.evaluate("() => window.__failoverMark") == "same page"  # reconnected, not reloaded
@@ -182,7 +181,7 @@ def test_killed_replica_page_reconnects_to_the_other_with_the_same_view(deployme
             lambda: any(counts.encode() in frame for _, frames in sockets[1:] for frame in frames),
             f"{counts!r} sent by the other replica",
         )
-        expect(counts_line).to_be_visible()
+        expect(counts_shown).to_be_visible()
         expect(zones).to_have_count(path_count)
         expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT_MS)
         expect(page.get_by_test_id("stException")).to_have_count(0)
@@ -214,7 +213,7 @@ def test_killed_replica_page_reconnects_to_the_other_with_the_same_view(deployme
         assert deployment.check() == [(serving.name, "exited with code -9")]
         _until(page, serving.healthy, f"{serving.name} healthy again", timeout=45)
         page.reload()  # a fresh page: its view comes from the URL alone
-        expect(counts_line).to_be_visible(timeout=WAIT_MS)
+        expect(counts_shown).to_be_visible(timeout=WAIT_MS)
         expect(zones).to_have_count(path_count, timeout=WAIT_MS)
         _until(page, lambda: other.active_sessions() == 1, "the reloaded page's session")
         assert serving.active_sessions() == 0  # the browser stays with the replica that took it over

@@ -16,35 +16,38 @@ ALL_IND = ["ind_value_added", "ind_listed", "ind_fintech_firms"]
 
 
 def test_the_declarations():
-    assert [p.name for p in FILTERS] == ["themes", "match", "cities", "sources", "kinds", "search"]
-    assert [p.key for p in FILTERS] == ["theme", "match", "city", "source", "kind", "q"]
-    assert [p.multi for p in FILTERS] == [True, False, True, True, True, False]
-    assert TABLES[:3] == ("zones", "projects", "indicators")
+    assert [p.name for p in FILTERS] == [
+        "themes",
+        "match",
+        "cities",
+        "sources",
+        "kinds",
+        "stated_in",
+        "search",
+    ]
+    assert [p.key for p in FILTERS] == ["theme", "match", "city", "source", "kind", "stated", "q"]
+    assert [p.multi for p in FILTERS] == [True, False, True, True, True, True, False]
+    assert TABLES == ("zones", "projects", "indicators", "places")
     assert MAX_SEARCH == 200
     by_name = {p.name: p for p in FILTERS}
     assert dict(by_name["kinds"].columns) == {"zones": "kind", "projects": "zone_kind"}
-    assert dict(by_name["cities"].columns) == {"zones": "city", "projects": "city", "indicators": "scope"}
+    assert dict(by_name["cities"].columns) == {
+        "zones": "city",
+        "projects": "city",
+        "indicators": "scope",
+        "places": "city",
+        "designations": "city",
+    }
+    assert dict(by_name["stated_in"].columns) == {"indicators": "stated_in"}
     assert by_name["match"].mask is None and not by_name["match"].columns
 
 
 def test_filters_for_each_table():
-    assert [p.name for p in filters_for("zones")] == [
-        "themes",
-        "match",
-        "cities",
-        "sources",
-        "kinds",
-        "search",
-    ]
-    assert [p.name for p in filters_for("projects")] == [
-        "themes",
-        "match",
-        "cities",
-        "sources",
-        "kinds",
-        "search",
-    ]
-    assert [p.name for p in filters_for("indicators")] == ["themes", "match", "cities", "sources", "search"]
+    common = ["themes", "match", "cities", "sources"]
+    assert [p.name for p in filters_for("zones")] == [*common, "kinds", "search"]
+    assert [p.name for p in filters_for("projects")] == [*common, "kinds", "search"]
+    assert [p.name for p in filters_for("indicators")] == [*common, "stated_in", "search"]
+    assert [p.name for p in filters_for("places")] == [*common, "search"]
     assert filters_for("sources") == ()
 
 
@@ -84,6 +87,8 @@ def test_vocabularies_from_the_catalog(sample_catalog, real_catalog):
         (ViewState(kinds=("district",)), ["zone_a"], ["proj_1"], ALL_IND),  # the project by its zone
         (ViewState(kinds=("platform",)), [], [], ALL_IND),
         (ViewState(sources=("plan_b",)), ["zone_b"], [], []),
+        (ViewState(stated_in=("text",)), ["zone_a", "zone_b"], ["proj_1"], ["ind_fintech_firms"]),
+        (ViewState(stated_in=("table", "text")), ["zone_a", "zone_b"], ["proj_1"], ALL_IND),
         (ViewState(sources=("plan_a",)), ["zone_a", "zone_b"], ["proj_1"], ALL_IND),
         (ViewState(search="district b"), ["zone_b"], [], []),
         (ViewState(search="DISTRICT A"), ["zone_a"], [], []),
@@ -138,6 +143,12 @@ def _expected(frame: pd.DataFrame, table: str, state: ViewState) -> list[str]:
             continue
         if state.kinds and narrows["kinds"] and getattr(record, narrows["kinds"]) not in state.kinds:
             continue
+        if (
+            state.stated_in
+            and narrows["stated_in"]
+            and getattr(record, narrows["stated_in"]) not in state.stated_in
+        ):
+            continue
         needle = state.search.strip().lower()
         if (
             needle
@@ -162,6 +173,7 @@ def test_any_state_keeps_exactly_the_records_that_match(real_catalog, data):
         cities=tuple(c for c in pick["cities"] if c in CITIES),
         sources=tuple(pick["sources"][:1]),
         kinds=tuple(pick["kinds"]),
+        stated_in=tuple(pick["stated_in"]),
         search=data.draw(hs.sampled_from(["", " ", "区", "Finance", "fund", "金融", "深圳"])),
     )
     for table in TABLES:

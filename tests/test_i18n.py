@@ -165,7 +165,7 @@ def test_column_labels():
 def test_ui_strings_fill_their_placeholders():
     assert ui("page_map", "en") == "Map"
     assert ui("notice_search", "en", limit=200) == "Shortened the search text in the link to 200 characters."
-    assert ui("notice_unknown", "zh", key="theme", value="gold") == "已忽略链接中无法识别的theme：gold"
+    assert ui("notice_unknown", "zh", param="theme", value="gold") == "已忽略链接中无法识别的theme：gold"
     with pytest.raises(KeyError):
         ui("no_such_key", "en")
 

@@ -27,3 +27,24 @@ def test_traditional_chinese_converts_wording_but_never_quotes(sample_catalog):
     assert hant.texts is sample_catalog.texts
     # and the catalog it came from is unchanged
     assert sample_catalog.themes.iloc[0]["name_zh"] == "绿色金融"
+
+
+def test_missing_values_stay_missing(sample_catalog, data_copy):
+    hant = localized_catalog(sample_catalog, "zh-Hant")
+    assert hant.sources["issuer_zh"].tolist() == [None, "示例市政府"]
+    for table in ("themes", "sources", "zones", "projects", "indicators", "places", "designations"):
+        before, after = getattr(sample_catalog, table), getattr(hant, table)
+        assert list(after.dtypes) == list(before.dtypes), table
+        assert after.isna().equals(before.isna()), table
+
+
+def test_the_real_catalog_keeps_its_gaps_as_gaps(real_catalog):
+    hant = localized_catalog(real_catalog, "zh-Hant")
+    changed = {}
+    for table in ("themes", "sources", "zones", "projects", "indicators", "places", "designations"):
+        before, after = getattr(real_catalog, table), getattr(hant, table)
+        for column in before.columns:
+            gaps = [v is None for v in before[column]]
+            if [v is None for v in after[column]] != gaps:
+                changed[f"{table}.{column}"] = sum(gaps)
+    assert changed == {}

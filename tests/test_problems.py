@@ -15,5 +15,7 @@ def test_the_error_lists_every_problem():
     error = CatalogError(problems)
     assert error.problems == problems
     assert str(error) == (
-        "2 problem(s) in the data:\n  - a.yaml: record 'x', field 'id': one\n  - b.yaml: record '-', field '-': two"
+        "2 problem(s) in the data:\n"
+        "  - a.yaml: record 'x', field 'id': one\n"
+        "  - b.yaml: record '-', field '-': two"
     )

@@ -35,7 +35,7 @@ def test_same_data_is_no_change_whatever_the_build_date(data_copy, old, tmp_path
 def test_a_correction_is_a_patch_listed_field_by_field(data_copy, old, tmp_path):
     def edit(records):
         records[0]["name_en"] = "District A (corrected)"
-        records[0]["themes"] = ["green_finance", "fintech"]
+        records[0]["districts"] = ["越秀区", "荔湾区"]
 
     edit_yaml(data_copy / "zones" / "sample.yaml", edit)
     result = diff_packages(old, _package(data_copy, tmp_path / "new", version="1.0.1"))
@@ -45,7 +45,7 @@ def test_a_correction_is_a_patch_listed_field_by_field(data_copy, old, tmp_path)
     assert change.key == "zone_a"
     assert change.fields == {
         "name_en": ("District A", "District A (corrected)"),
-        "themes": (["green_finance"], ["green_finance", "fintech"]),
+        "districts": (["越秀区"], ["越秀区", "荔湾区"]),
     }
     assert result.level == "patch" and result.suggested_version == "1.0.1" and result.version_ok
     assert "~ zone_a: name_en: 'District A' → 'District A (corrected)'" in result.to_text()
@@ -65,12 +65,19 @@ def test_an_added_record_is_minor(data_copy, old, tmp_path):
     assert "(the new version is lower)" in result.to_text()
 
 
-def test_a_changed_id_is_major(data_copy, old, tmp_path):
+def test_a_changed_id_is_major(data_copy, old, tmp_path, sample_catalog):
     def edit(records):
         records[0]["id"] = "project_renamed"
 
-    first_id = load_catalog(data_copy).projects["id"].iloc[0]
+    def follow(designations):  # the designation claimed for the project follows the new id
+        for designation in designations:
+            for claim in designation["claims"]:
+                if claim["project"] == first_id:
+                    claim["project"] = "project_renamed"
+
+    first_id = sample_catalog.projects["id"].iloc[0]
     edit_yaml(data_copy / "projects" / "sample.yaml", edit)
+    edit_yaml(data_copy / "designations.yaml", follow)
     result = diff_packages(old, _package(data_copy, tmp_path / "new", version="2.0.0"))
     projects = next(r for r in result.resources if r.name == "projects")
     assert projects.removed == (first_id,) and projects.added == ("project_renamed",)

@@ -25,14 +25,14 @@ HOSTILE = "</script><img src=x onerror=alert(1)>${x}"
 HOSTILE_POSITIONING = "<script>window.__pwned = 1</script>`${alert(2)}`"
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
+@pytest.fixture
+def catalog(real_catalog):
+    return real_catalog
 
 
-@pytest.fixture(scope="module")
-def layers(catalog):
-    return load_layers(catalog)
+@pytest.fixture
+def layers(real_layers):
+    return real_layers
 
 
 @pytest.fixture(scope="module")

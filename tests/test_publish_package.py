@@ -14,7 +14,6 @@ import pytest
 from frictionless import validate
 
 from dashboard.catalog import load_catalog
-from dashboard.geodata import load_layers
 from dashboard.publish import package as package_module
 from dashboard.publish.fields import Field, Table
 from dashboard.publish.package import package_zip_bytes, write_package
@@ -30,19 +29,19 @@ def _errors(report) -> list[tuple]:
     return [(task.name, error.type, error.note) for task in report.tasks for error in task.errors]
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
+@pytest.fixture
+def catalog(real_catalog):
+    return real_catalog
+
+
+@pytest.fixture
+def layers(real_layers):
+    return real_layers
 
 
 @pytest.fixture(scope="module")
-def layers(catalog):
-    return load_layers(catalog)
-
-
-@pytest.fixture(scope="module")
-def written(tmp_path_factory, catalog, layers) -> Path:
-    return write_package(catalog, tmp_path_factory.mktemp("pkg") / "gba", layers, built=BUILT)
+def written(tmp_path_factory, real_catalog, real_layers) -> Path:
+    return write_package(real_catalog, tmp_path_factory.mktemp("pkg") / "gba", real_layers, built=BUILT)
 
 
 def test_the_package_is_valid(written):
@@ -111,7 +110,7 @@ def test_csv_headers_are_stable_ids_and_rows_one_per_record(written, catalog):
     assert len(package.tables["zones"]) == len(catalog.zones)
     assert len(package.tables["citations"]) == sum(
         len(r.citations)
-        for frame in (catalog.zones, catalog.projects, catalog.indicators)
+        for frame in (catalog.zones, catalog.projects, catalog.indicators, catalog.places)
         for r in frame.itertuples()
     )
     nansha = next(z for z in package.tables["zones"] if z["id"] == "gz_nansha")

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from dashboard.catalog import load_catalog
 from dashboard.geodata import load_layers
 from dashboard.publish.datasette import metadata_json
 from dashboard.publish.package import write_package
@@ -25,14 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 60
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
+@pytest.fixture
+def catalog(real_catalog):
+    return real_catalog
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory, catalog) -> Path:
-    return write_sqlite(catalog, tmp_path_factory.mktemp("db") / "gba.db", load_layers(catalog))
+def database(tmp_path_factory, real_catalog, real_layers) -> Path:
+    return write_sqlite(real_catalog, tmp_path_factory.mktemp("db") / "gba.db", real_layers)
 
 
 def test_tables_keys_and_counts(database, catalog):
@@ -107,7 +106,7 @@ def _get(url: str) -> dict | list:
         return json.loads(response.read().decode("utf-8"))
 
 
-def test_datasette_serves_a_row_and_a_filtered_query(database, tmp_path):
+def test_datasette_serves_a_row_and_a_filtered_query(database, tmp_path, catalog):
     metadata = tmp_path / "metadata.json"
     metadata.write_text(metadata_json(database="gba"), "utf-8")
     with _datasette(database, metadata, tmp_path / "datasette.log") as url:
@@ -120,7 +119,6 @@ def test_datasette_serves_a_row_and_a_filtered_query(database, tmp_path):
         )
         districts = _get(f"{url}/gba/zones.json?{query}")
         assert districts and all(set(d) == {"id", "name_en"} for d in districts)
-        catalog = load_catalog()
         expected = catalog.zones[(catalog.zones["city"] == "深圳") & (catalog.zones["kind"] == "district")]
         assert sorted(d["id"] for d in districts) == sorted(expected["id"])
 

@@ -74,7 +74,7 @@ def test_vocabularies():
     assert ZONE_KINDS == ("district", "cluster", "platform", "area")
     assert MATCH_MODES == ("any", "all")
     assert METRICS == ("target", "growth")
-    assert CITIES == tuple(CITY_NAMES_EN)
+    assert tuple(CITY_NAMES_EN) == CITIES
     assert CITIES[:4] == ("广东", "广州", "深圳", "东莞")
     assert CITY_NAMES_EN["澳门"] == "Macao"
 

@@ -15,6 +15,7 @@ DEFAULTS = {
     "cities": (),
     "sources": (),
     "kinds": (),
+    "stated_in": (),
     "search": "",
     "lang": "en",
     "basemap": "light",
@@ -32,7 +33,7 @@ def test_one_field_per_parameter_in_declaration_order():
     assert names == [p.name for p in PARAMS]
     assert PARAMS == FILTERS + SETTINGS
     assert set(DEFAULTS) <= set(names)
-    assert names[: len(FILTERS)] == ["themes", "match", "cities", "sources", "kinds", "search"]
+    assert names[: len(FILTERS)] == ["themes", "match", "cities", "sources", "kinds", "stated_in", "search"]
 
 
 def test_defaults():
