@@ -67,10 +67,11 @@ def _frame(loaded: list[Loaded], columns: list[str]) -> pd.DataFrame:
         row = {}
         for name, value in record:
             row[name] = tuple(value) if isinstance(value, list) else value
-        row["file"] = file
+        row["record_file" if "file" in row else "file"] = file
         rows.append(row)
     # object dtype keeps None as None (pandas would turn it into NaN in text columns)
-    return pd.DataFrame(rows, columns=[*columns, "file"], dtype=object)
+    origin = "record_file" if "file" in columns else "file"
+    return pd.DataFrame(rows, columns=[*columns, origin], dtype=object)
 
 
 def _evidence_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -173,7 +174,9 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     project_frame = _evidence_columns(_citation_columns(_frame(projects, list(Project.model_fields))))
     project_frame["located_zone"] = _located_zone(project_frame, zone_frame)
     kinds = dict(zip(zone_frame["id"], zone_frame["kind"], strict=True))
-    project_frame["zone_kind"] = project_frame["located_zone"].map(lambda z: kinds.get(z))
+    project_frame["zone_kind"] = pd.Series(
+        [kinds.get(z) for z in project_frame["located_zone"]], index=project_frame.index, dtype=object
+    )
     zone_frame["project_count"] = _project_counts(zone_frame, project_frame)
     return Catalog(
         themes=_frame(themes, list(Theme.model_fields)),

@@ -15,6 +15,11 @@ from dashboard.url_state import vocabulary
 from dashboard.view_state import ViewState
 
 
+def one_line(text: str) -> str:
+    """User input as it may appear in a one-line message: control characters shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
 class UsageError(Exception):
     """An argument the catalog does not know; the message lists the valid values."""
 
@@ -26,7 +31,7 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, allow_abbrev=False, **kwargs)
 
     def error(self, message: str):
-        self.exit(EXIT_USAGE, f"error: {message} (see {self.prog} --help)\n")
+        self.exit(EXIT_USAGE, f"error: {one_line(message)} (see {self.prog} --help)\n")
 
 
 def add_filter_options(parser: argparse.ArgumentParser, table: str) -> None:
@@ -55,7 +60,9 @@ def _known(param: Param, values: Sequence[str], allowed: Sequence[str]) -> tuple
     for value in values:
         resolved = (param.resolve(value) if param.resolve else None) or value
         if resolved not in allowed:
-            raise UsageError(f"unknown {param.key} '{value}'. Valid {param.name}: {', '.join(allowed)}")
+            raise UsageError(
+                f"unknown {param.key} {one_line(value)!r}. Valid {param.name}: {', '.join(allowed)}"
+            )
         kept.append(resolved)
     return tuple(dict.fromkeys(kept))
 

@@ -149,7 +149,8 @@ def zones_geojson(table: pd.DataFrame, zone_ids: list[str], layers: GeoLayers) -
         features.append(
             {
                 "type": "Feature",
-                "properties": {**row, "precision": full.loc[zone_id, "precision"]},
+                # the table's cells (its `precision` a label) and the geometry's precision as an id
+                "properties": {**row, "precision_id": full.loc[zone_id, "precision"]},
                 "geometry": full.loc[zone_id, "geometry"].__geo_interface__,
             }
         )

@@ -104,8 +104,15 @@ def zone_detail(
                     )
                 ],
                 "target": [
-                    f"{format_number(r.target_year)} "
-                    + format_qualified(r.qualifier, r.target_value, r.target_value_high)
+                    " ".join(
+                        filter(
+                            None,
+                            (
+                                format_number(r.target_year) or r.period_zh,
+                                format_qualified(r.qualifier, r.target_value, r.target_value_high),
+                            ),
+                        )
+                    )
                     for r in targets.itertuples()
                 ],
                 "unit": targets["unit"].map(lambda u: label("unit", u, lang)),

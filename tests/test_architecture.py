@@ -21,7 +21,11 @@ from tests.conftest import ROOT
 MAX_LINES = 250
 STREAMLIT_ALLOWED = ("streamlit_app.py", "dashboard/pages/", "dashboard/ui/")
 I18N = ("dashboard/i18n.py", "dashboard/i18n/")  # a module, or a package of them
-LANGUAGE_MODULES = (*I18N, "dashboard/schema.py")
+# the modules that read the plans' Chinese headings, and the package's data dictionary (every
+# description is written in both languages at once, never chosen by language)
+PLAN_READERS = ("dashboard/plan_sections.py", "dashboard/coverage.py")
+DATA_DICTIONARY = ("dashboard/publish/",)
+LANGUAGE_MODULES = (*I18N, "dashboard/schema.py", *PLAN_READERS, *DATA_DICTIONARY)
 CJK = re.compile(
     "[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
     "\U00020000-\U0002fa1f]"
