@@ -11,7 +11,7 @@ from dashboard.i18n import counts_line, ui
 from dashboard.ui.context import set_view
 from dashboard.ui.loaders import FAVICON, cached_catalog, cached_layers, cached_localized
 from dashboard.ui.map_click import apply_map_click
-from dashboard.ui.pages import navigation
+from dashboard.ui.pages import forwards, navigation
 from dashboard.ui.reconnect import rerun_on_reconnect
 from dashboard.ui.render import render_notices, render_problems
 from dashboard.ui.state import current_state, pop_notices, seed_from_link, write_link
@@ -37,7 +37,8 @@ view = build_view(cached_localized(catalog, state.lang, key), state, layers, key
 set_view(view)
 
 pages = navigation(view.lang)
-render_notices(pop_notices(), view.lang)
+if not forwards(pages):  # notices stay for the page the link forwards to
+    render_notices(pop_notices(), view.lang)
 st.title(ui("app_title", view.lang))
 st.caption(ui("intro", view.lang))
 st.caption(

@@ -41,3 +41,8 @@ def navigation(lang: Lang):
     ]
     alias = st.Page(_map_at_its_path, title=ui(PAGES[0][1], lang), url_path=PAGES[0][3], visibility="hidden")
     return st.navigation([*pages, alias], position="top")
+
+
+def forwards(page) -> bool:
+    """Whether this run's page only forwards the link to another (/map to the Map at the root)."""
+    return page.url_path == PAGES[0][3]
