@@ -20,7 +20,7 @@ from dashboard.map.viewport import MAP_HEIGHT_PX, fit_view
 from dashboard.tables import build_table
 from dashboard.ui.context import current_view
 from dashboard.ui.loaders import cached_geojson, fresh_base_map
-from dashboard.ui.map_click import MAP_KEY, RETURNED_OBJECTS, clear_selection, pop_just_selected
+from dashboard.ui.map_click import MAP_KEY, RETURNED_OBJECTS, caught_late, clear_selection, pop_just_selected
 from dashboard.ui.outline import render_outline_note
 from dashboard.ui.publish import map_download
 from dashboard.ui.render import render_empty, render_zone_detail, table_with_download
@@ -57,7 +57,7 @@ center, zoom = fit_view(tuple(focus.total_bounds) if len(focus) else None)
 with map_column:
     if not leaflet_installed():
         st.warning(ui("assets_missing", lang))
-    st_folium(
+    returned = st_folium(
         fresh_base_map(state.basemap, view.layers, view.layers_key),
         key=MAP_KEY,
         feature_group_to_add=groups,
@@ -68,6 +68,8 @@ with map_column:
         returned_objects=RETURNED_OBJECTS,
         layer_control=folium.LayerControl(collapsed=True),
     )
+    if caught_late(returned):
+        st.rerun()
 
 with side_column:
     if overlay is not None and not overlay.values.empty:

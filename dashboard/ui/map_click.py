@@ -45,3 +45,15 @@ def pop_just_selected() -> bool:
 def clear_selection() -> None:
     """Callback of the clear control: no zone selected."""
     st.session_state[widget_key("zone")] = ""
+
+
+def caught_late(value) -> bool:
+    """A click the map returned that the top of this run did not see (a session's first run after a
+    reconnect knows the map's value only once the map is drawn): select it; the caller reruns."""
+    click = _click_of(value)
+    if not click[0] or click == st.session_state.get(_LAST):
+        return False
+    set_param("zone", click[0])
+    st.session_state[_LAST] = click
+    st.session_state[_JUST_SELECTED] = True
+    return True
