@@ -67,6 +67,18 @@ def _open(browser, url: str, viewport: dict) -> Page:
     return page
 
 
+def _settled_box(page: Page, element) -> dict:
+    """The element's box once it has stopped moving (a phone scrolls smoothly to the detail)."""
+    box = element.bounding_box()
+    for _ in range(40):
+        page.wait_for_timeout(100)
+        again = element.bounding_box()
+        if again == box:
+            return box
+        box = again
+    return box
+
+
 def _shot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
@@ -91,7 +103,7 @@ def test_a_click_near_the_map_edge_opens_that_zone_and_the_map_stays_put(
             if point is None:
                 continue
             frame_element.scroll_into_view_if_needed()
-            before = frame_element.bounding_box()
+            before = _settled_box(page, frame_element)
             map_top = frame.locator(".leaflet-container").evaluate("m => m.getBoundingClientRect().top")
             url_before = page.url
             page.mouse.click(before["x"] + point["x"], before["y"] + point["y"])
