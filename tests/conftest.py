@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import sync_playwright
 
 from dashboard.catalog import DATA_DIR, Catalog, load_catalog
 from dashboard.geodata import GeoLayers, load_layers
+from tests.live_server import CHROMIUM, CHROMIUM_ARGS, live_server
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
@@ -70,3 +72,22 @@ def app_error_details():
     st.config.set_option("client.showErrorDetails", "full")
     yield
     st.config.set_option("client.showErrorDetails", before)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A real `streamlit run` of the app, one per browser-test module."""
+    with live_server(tmp_path_factory.mktemp("server") / "streamlit.log") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser(request):
+    """Debian's Chromium driven by Playwright; a module may add flags in `EXTRA_CHROMIUM_ARGS`."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run bash scripts/setup.sh --dev")
+    extra = getattr(request.module, "EXTRA_CHROMIUM_ARGS", ())
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra])
+        yield chromium
+        chromium.close()

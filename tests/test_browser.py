@@ -10,33 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from dashboard.export import main as export_main
 from dashboard.filters import apply_filters
 from dashboard.geodata import display_zones
 from dashboard.view_state import ViewState
-from tests.live_server import CHROMIUM, CHROMIUM_ARGS, live_server, log_errors
+from tests.live_server import log_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 THEME = "green_finance"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with live_server(tmp_path_factory.mktemp("server") / "streamlit.log") as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run bash scripts/setup.sh --dev")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _offline(page: Page, base_url: str) -> list[str]:

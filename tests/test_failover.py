@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Page, WebSocket, expect, sync_playwright
+from playwright.sync_api import Page, WebSocket, expect
 
 from dashboard.export import main as export_main
 from dashboard.filters import filtered
@@ -30,7 +30,7 @@ from dashboard.geodata import display_zones
 from dashboard.i18n import counts_line
 from dashboard.view_state import ViewState
 from deploy.launch import COOKIE, NGINX, Deployment, Upstream, http_status, render_config
-from tests.live_server import CHROMIUM, CHROMIUM_ARGS, free_port, log_errors
+from tests.live_server import free_port, log_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -58,16 +58,6 @@ def deployment(tmp_path):
         tmp_path / "run", listen=f"127.0.0.1:{listen}", ports=ports, user="root", startup_timeout=45
     ) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run bash scripts/setup.sh --dev")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

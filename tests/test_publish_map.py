@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from dashboard.catalog import DATA_DIR, load_catalog
 from dashboard.filters import apply_filters
@@ -17,7 +17,6 @@ from dashboard.geodata import load_layers
 from dashboard.publish.embed_map import map_html
 from dashboard.view_state import ViewState
 from tests.conftest import edit_yaml
-from tests.live_server import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -48,16 +47,6 @@ def hostile(tmp_path_factory):
     edit_yaml(data / "zones" / "guangzhou.yaml", edit)
     catalog = load_catalog(data)
     return catalog, load_layers(catalog, data / "geo")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run bash scripts/setup.sh --dev")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _open(browser, path: Path):
