@@ -90,6 +90,7 @@ UI = {
     "download_csv": ("下载 CSV", "Download CSV"),
     "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
     "zones_table": ("功能区列表", "Zones"),
+    "zones_as_table": ("功能区列表", "The zones as a table"),
     "overlay_note": (
         "金额单位统一换算为亿元后比较。",
         "Money values are converted to 亿元 (100 million yuan) before comparing.",

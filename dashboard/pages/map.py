@@ -1,4 +1,5 @@
-"""Map page: zones by primary theme, optional indicator overlay, detail panel, zone table."""
+"""Map page: zones by primary theme, optional indicator overlay, detail panel, downloads of the
+shown zones."""
 
 from __future__ import annotations
 
@@ -19,11 +20,12 @@ from dashboard.map.overlay import overlay_values
 from dashboard.map.viewport import MAP_HEIGHT_PX, fit_view
 from dashboard.tables import build_table
 from dashboard.ui.context import current_view
-from dashboard.ui.loaders import cached_geojson, fresh_base_map
+from dashboard.ui.loaders import fresh_base_map
 from dashboard.ui.map_click import MAP_KEY, RETURNED_OBJECTS, caught_late, clear_selection, pop_just_selected
 from dashboard.ui.outline import render_outline_note
-from dashboard.ui.publish import map_download
-from dashboard.ui.render import render_empty, render_zone_detail, table_with_download
+from dashboard.ui.pages import zones_page
+from dashboard.ui.publish import map_download, zones_geojson_download
+from dashboard.ui.render import csv_download, render_empty, render_zone_detail
 from dashboard.ui.widgets import map_controls
 from dashboard.url_state import vocabulary
 
@@ -86,15 +88,9 @@ with side_column:
         st.button(ui("clear_selection", lang), on_click=clear_selection, key="clear_zone")
     render_zone_detail(catalog, view.layers, state)
 
-st.subheader(ui("zones_table", lang))
-table = build_table("zones", view.shown.zones, catalog.themes, lang)
-table_with_download(table, "zones", lang)
-st.download_button(
-    ui("download_geojson", lang),
-    # made when pressed: the full-resolution geometry is most of a first visit's data otherwise
-    lambda: cached_geojson(table, list(view.shown.zones["id"]), view.layers, (state, lang)),
-    file_name="zones.geojson",
-    mime="application/geo+json",
-    key="dl_zones_geojson",
-)
+# the shown zones as files here; as a table on their own page (see dashboard/pages/zones.py)
+zones_table = build_table("zones", view.shown.zones, catalog.themes, lang)
+csv_download(zones_table, "zones", lang)
+zones_geojson_download(view, zones_table)
 map_download(catalog, view.layers, view.layers_key, state)
+st.page_link(zones_page(), label=ui("zones_as_table", lang), icon=":material/table_rows:")

@@ -11,6 +11,7 @@ from dashboard.i18n import Lang, ui
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 PAGES = (
     ("map.py", "page_map", ":material/map:", "map"),
+    ("zones.py", "zones_table", ":material/table_rows:", "zones"),
     ("targets.py", "page_targets", ":material/trending_up:", "targets"),
     ("projects.py", "page_projects", ":material/list:", "projects"),
     ("compare.py", "page_compare", ":material/compare_arrows:", "compare"),
@@ -41,6 +42,11 @@ def navigation(lang: Lang):
     ]
     alias = st.Page(_map_at_its_path, title=ui(PAGES[0][1], lang), url_path=PAGES[0][3], visibility="hidden")
     return st.navigation([*pages, alias], position="top")
+
+
+def zones_page() -> str:
+    """The Zones page's script, for links from the Map."""
+    return str(PAGES_DIR / "zones.py")
 
 
 def forwards(page) -> bool:

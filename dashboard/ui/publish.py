@@ -1,11 +1,13 @@
 """The dataset as the app offers it: the whole package as one ZIP, the current map as one
-self-contained HTML file, and a citation of any record's passage in three formats.
+self-contained HTML file, the shown zones as GeoJSON, and a citation of any record's passage in
+three formats.
 
 Large files are made only when their button is pressed (a callable download), and once per view.
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.catalog import Catalog
@@ -15,6 +17,8 @@ from dashboard.publish.citation import FORMATS, cite
 from dashboard.publish.embed_map import map_html
 from dashboard.publish.package import package_zip_bytes
 from dashboard.publish.version import dataset_version, release_date
+from dashboard.ui.loaders import cached_geojson
+from dashboard.view import View
 from dashboard.view_state import ViewState
 
 _CITE_FILES = {
@@ -44,6 +48,18 @@ def zip_download(catalog: Catalog, layers: GeoLayers, key: int, lang: Lang) -> N
         mime="application/zip",
         key="dl_package_zip",
         icon=":material/folder_zip:",
+    )
+
+
+def zones_geojson_download(view: View, table: pd.DataFrame) -> None:
+    """The shown zones with their full geometry and the table's cells (the CLI's `--format geojson`)."""
+    st.download_button(
+        ui("download_geojson", view.lang),
+        # made when pressed: the full-resolution geometry would be most of a page's data otherwise
+        lambda: cached_geojson(table, list(view.shown.zones["id"]), view.layers, (view.state, view.lang)),
+        file_name="zones.geojson",
+        mime="application/geo+json",
+        key="dl_zones_geojson",
     )
 
 

@@ -140,6 +140,11 @@ def table_with_download(
             render_cite(catalog, str(table.iloc[rows[0], 0]), 0, lang, key=f"cite_{name}")
         else:
             st.caption(ui("cite_pick", lang))
+    csv_download(table, name, lang)
+
+
+def csv_download(table: pd.DataFrame, name: str, lang: Lang) -> None:
+    """A table's CSV, the bytes `python -m dashboard.export` writes for the same view."""
     st.download_button(
         ui("download_csv", lang),
         csv_bytes(table, lang),
