@@ -202,6 +202,17 @@ def long_modules(sources: dict[str, str], limit: int = MAX_LINES) -> dict[str, i
     return {path: n for path, source in sources.items() if (n := len(source.splitlines())) > limit}
 
 
+def download_calls(source: str) -> int:
+    """Calls of Streamlit's `download_button` (as `st.`, a container's or a bare name's method)."""
+    return sum(
+        1
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "download_button"
+    )
+
+
 # ---------------------------------------------------------------- each checker can fail
 
 BAD_SOURCE = '''
@@ -267,6 +278,11 @@ def test_the_catalog_load_checker_flags_the_shared_catalogs_only():
     assert shared_catalog_loads(crafted) == [1, 2, 3]
 
 
+def test_the_download_checker_finds_every_streamlit_download():
+    source = "st.download_button('a', b'')\ntab.download_button('b', b'')\ndownload_button('c', b'')\n"
+    assert download_calls(source) == 2
+
+
 def test_the_length_checker_counts_lines():
     assert long_modules({"a.py": "x = 1\n" * 251, "b.py": "x = 1\n" * 250}) == {"a.py": 251}
 
@@ -317,6 +333,11 @@ def test_every_label_is_used_somewhere(table):
     assert len(keys) > 10
     assert set(keys) <= set(getattr(i18n, table))  # the literal is the table the product uses
     assert unused_keys(keys, sources, I18N, ["UI", "COLUMNS"]) == []
+
+
+def test_every_download_goes_through_the_one_that_reruns_nothing():
+    calls = {path: n for path in DASHBOARD if (n := download_calls(_source(path)))}
+    assert calls == {"dashboard/ui/download.py": 1}
 
 
 def test_no_module_is_over_250_lines():

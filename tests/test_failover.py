@@ -173,6 +173,13 @@ def test_killed_replica_page_reconnects_to_the_other_with_the_same_view(
         expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT_MS)
         expect(page.get_by_test_id("stException")).to_have_count(0)
         assert page.url == url_before
+        # the page shows the lost replica's buttons until the other one's run reaches them: until it has
+        # sent its CSV button, that button's file is one only the lost replica held
+        _until(
+            page,
+            lambda: any(re.search(rb"/media/\w+\.csv", f) for _, frames in sockets[1:] for f in frames),
+            "the CSV download sent by the other replica",
+        )
         with page.expect_download(timeout=WAIT_MS) as info:  # a file the other replica now holds
             page.get_by_role("button", name="Download CSV").first.click()
         assert info.value.failure() is None

@@ -17,6 +17,7 @@ from dashboard.publish.citation import FORMATS, cite
 from dashboard.publish.embed_map import map_html
 from dashboard.publish.package import package_zip_bytes
 from dashboard.publish.version import dataset_version, release_date
+from dashboard.ui.download import download_button
 from dashboard.ui.loaders import cached_geojson
 from dashboard.view import View
 from dashboard.view_state import ViewState
@@ -41,7 +42,7 @@ def _map(_catalog: Catalog, _layers: GeoLayers, key: int, state: ViewState) -> b
 def zip_download(catalog: Catalog, layers: GeoLayers, key: int, lang: Lang) -> None:
     """One button for the whole dataset (Frictionless Data Package, the same as the CLI's package)."""
     version = dataset_version()
-    st.download_button(
+    download_button(
         ui("download_zip", lang),
         lambda: _zip(catalog, layers, key, version),
         file_name=f"gba-finance-zones-{version}.zip",
@@ -53,7 +54,7 @@ def zip_download(catalog: Catalog, layers: GeoLayers, key: int, lang: Lang) -> N
 
 def zones_geojson_download(view: View, table: pd.DataFrame) -> None:
     """The shown zones with their full geometry and the table's cells (the CLI's `--format geojson`)."""
-    st.download_button(
+    download_button(
         ui("download_geojson", view.lang),
         # made when pressed: the full-resolution geometry would be most of a page's data otherwise
         lambda: cached_geojson(table, list(view.shown.zones["id"]), view.layers, (view.state, view.lang)),
@@ -65,7 +66,7 @@ def zones_geojson_download(view: View, table: pd.DataFrame) -> None:
 
 def map_download(catalog: Catalog, layers: GeoLayers, key: int, state: ViewState) -> None:
     """The filtered map as one HTML file that needs no server (the CLI's `map` command)."""
-    st.download_button(
+    download_button(
         ui("download_map", state.lang),
         lambda: _map(catalog, layers, key, state),
         file_name="gba-finance-zones-map.html",
@@ -82,10 +83,11 @@ def render_cite(catalog: Catalog, record_id: str, index: int, lang: Lang, key: s
             text = cite(catalog, record_id, fmt, lang, index)
             extension, mime = _CITE_FILES[fmt]
             tab.code(text, language=None, wrap_lines=True)
-            tab.download_button(
+            download_button(
                 ui("download_cite", lang),
                 text.encode("utf-8"),
                 file_name=f"{record_id}-{index + 1}.{extension}",
                 mime=mime,
                 key=f"{key}_{fmt}",
+                container=tab,
             )

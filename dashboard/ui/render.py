@@ -17,6 +17,7 @@ from dashboard.i18n import Lang, column_label, names_by_id, ui
 from dashboard.passages import passage_query
 from dashboard.tables import csv_bytes, labelled
 from dashboard.text_safety import md_escape
+from dashboard.ui.download import download_button
 from dashboard.ui.pages import PAGES_DIR
 from dashboard.ui.publish import render_cite
 from dashboard.ui.state import clear_filters
@@ -145,7 +146,7 @@ def table_with_download(
 
 def csv_download(table: pd.DataFrame, name: str, lang: Lang) -> None:
     """A table's CSV, the bytes `python -m dashboard.export` writes for the same view."""
-    st.download_button(
+    download_button(
         ui("download_csv", lang),
         csv_bytes(table, lang),
         file_name=f"{name}.csv",
