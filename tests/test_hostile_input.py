@@ -132,8 +132,10 @@ def test_detail_panel_renders_hostile_text_as_text(hostile_app, lang):
     # once the escaped corpus is taken out, no piece of it is left anywhere as markup
     remaining = rendered.replace(md_escape(corpus), "")
     assert [text for text in TEXT_HOSTILE if text in remaining] == []
+    at.switch_page(str(ROOT / "dashboard" / "pages" / "zones.py")).run()
+    assert not at.exception, [e.message for e in at.exception]
     zones = next(d.value for d in at.dataframe if d.value.columns[0] == column_label("zone_id", lang))
-    assert "zone_hostile" in list(zones.iloc[:, 0])  # and listed in the zones table
+    assert "zone_hostile" in list(zones.iloc[:, 0])  # and listed on the Zones page's table
 
 
 _ARGS = hs.lists(
