@@ -64,6 +64,18 @@ def edit_yaml(path: Path, edit) -> None:
 
 
 @pytest.fixture
+def catalog(real_catalog) -> Catalog:
+    """The real catalog, for modules whose tests all use it (a module may define its own)."""
+    return real_catalog
+
+
+@pytest.fixture
+def layers(real_layers) -> GeoLayers:
+    """The real geometry, beside `catalog`."""
+    return real_layers
+
+
+@pytest.fixture
 def app_error_details():
     """Let an AppTest failure show the app's error (visitors see it redacted), for readable reports."""
     import streamlit as st

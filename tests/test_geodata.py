@@ -5,23 +5,12 @@ from __future__ import annotations
 import dataclasses
 import json
 
-import pytest
 import shapely
 
 from dashboard.filters import apply_filters
 from dashboard.geodata import OVERLAY_CITIES, display_zones, in_datum, layers_key, precision_of, zones_geojson
 from dashboard.tables import build_table
 from dashboard.view_state import ViewState
-
-
-@pytest.fixture
-def catalog(real_catalog):
-    return real_catalog
-
-
-@pytest.fixture
-def layers(real_layers):
-    return real_layers
 
 
 def test_every_zone_has_full_and_display_geometry(catalog, layers):

@@ -22,11 +22,6 @@ DG = "东莞市金融业“十四五”发展规划"
 SZ_EN = "Shenzhen Plan for High-quality Development of the Financial Industry in the 14th Five-Year Period"
 
 
-@pytest.fixture
-def catalog(real_catalog):
-    return real_catalog
-
-
 def _citation(catalog, record_id, index=0):
     for frame in (catalog.zones, catalog.projects, catalog.indicators):
         match = frame[frame["id"] == record_id]

@@ -24,16 +24,6 @@ HOSTILE = "</script><img src=x onerror=alert(1)>${x}"
 HOSTILE_POSITIONING = "<script>window.__pwned = 1</script>`${alert(2)}`"
 
 
-@pytest.fixture
-def catalog(real_catalog):
-    return real_catalog
-
-
-@pytest.fixture
-def layers(real_layers):
-    return real_layers
-
-
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     data = tmp_path_factory.mktemp("hostile") / "data"

@@ -29,16 +29,6 @@ def _errors(report) -> list[tuple]:
     return [(task.name, error.type, error.note) for task in report.tasks for error in task.errors]
 
 
-@pytest.fixture
-def catalog(real_catalog):
-    return real_catalog
-
-
-@pytest.fixture
-def layers(real_layers):
-    return real_layers
-
-
 @pytest.fixture(scope="module")
 def written(tmp_path_factory, real_catalog, real_layers) -> Path:
     return write_package(real_catalog, tmp_path_factory.mktemp("pkg") / "gba", real_layers, built=BUILT)

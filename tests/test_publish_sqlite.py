@@ -24,11 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 60
 
 
-@pytest.fixture
-def catalog(real_catalog):
-    return real_catalog
-
-
 @pytest.fixture(scope="module")
 def database(tmp_path_factory, real_catalog, real_layers) -> Path:
     return write_sqlite(real_catalog, tmp_path_factory.mktemp("db") / "gba.db", real_layers)
