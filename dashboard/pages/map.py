@@ -23,7 +23,7 @@ from dashboard.ui.context import current_view
 from dashboard.ui.loaders import fresh_base_map
 from dashboard.ui.map_click import MAP_KEY, RETURNED_OBJECTS, caught_late, clear_selection, pop_just_selected
 from dashboard.ui.outline import render_outline_note
-from dashboard.ui.pages import zones_page
+from dashboard.ui.pages import page_script
 from dashboard.ui.publish import map_download, zones_geojson_download
 from dashboard.ui.render import csv_download, render_empty, render_zone_detail
 from dashboard.ui.widgets import map_controls
@@ -93,4 +93,4 @@ zones_table = build_table("zones", view.shown.zones, catalog.themes, lang)
 csv_download(zones_table, "zones", lang)
 zones_geojson_download(view, zones_table)
 map_download(catalog, view.layers, view.layers_key, state)
-st.page_link(zones_page(), label=ui("zones_as_table", lang), icon=":material/table_rows:")
+st.page_link(page_script("zones"), label=ui("zones_as_table", lang), icon=":material/table_rows:")

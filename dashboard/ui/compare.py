@@ -26,18 +26,12 @@ from dashboard.i18n import city_label, field, label, labels, names_by_id, ui
 from dashboard.passages import passage_link
 from dashboard.tables.comparisons import emphasis_table, target_compare_table, zone_compare_table
 from dashboard.text_safety import md_escape
-from dashboard.ui.pages import PAGES, PAGES_DIR
+from dashboard.ui.pages import page_script
 from dashboard.ui.render import table_with_download
 from dashboard.ui.state import set_param, widget_key
 from dashboard.ui.widgets import param_widget
 from dashboard.url_state import to_query
 from dashboard.view_state import PARAMS_BY_KEY, ViewState
-
-_PAGE_FILES = {path: file for file, _title, _icon, path in PAGES}
-
-
-def _page(path: str) -> str:
-    return str(PAGES_DIR / _PAGE_FILES[path])
 
 
 def render_matrix(view, vocab) -> None:
@@ -60,7 +54,7 @@ def render_matrix(view, vocab) -> None:
     picked = (event.selection.get(MATRIX_SELECTION) or []) if event else []
     if picked and "theme_id" in picked[0] and "city" in picked[0]:
         query = cell_query(state, picked[0]["theme_id"], picked[0]["city"])
-        st.switch_page(_page(PAGE_OF[of]), query_params=query)
+        st.switch_page(page_script(PAGE_OF[of]), query_params=query)
     table_with_download(matrix_table(counts, catalog.themes, lang), f"matrix_{of}", lang)
     with st.expander(ui("matrix_links", lang)):
         table_with_download(
@@ -127,7 +121,7 @@ def render_shared(view, vocab) -> None:
         st.caption(md_escape(ui("designation_summary", lang, level=level, kind=kind, claims=row.n_claims)))
         if claiming_zones(catalog, chosen):
             st.page_link(
-                _page("map"),
+                page_script("map"),
                 label=ui("show_on_map", lang),
                 icon=":material/map:",
                 query_params=to_query(ViewState(lang=lang, designation=chosen)),

@@ -44,9 +44,9 @@ def navigation(lang: Lang):
     return st.navigation([*pages, alias], position="top")
 
 
-def zones_page() -> str:
-    """The Zones page's script, for links from the Map."""
-    return str(PAGES_DIR / "zones.py")
+def page_script(path: str) -> str:
+    """The script of the page at `path` (e.g. "zones"), for links and switches between pages."""
+    return str(PAGES_DIR / next(file for file, _title, _icon, at in PAGES if at == path))
 
 
 def forwards(page) -> bool:

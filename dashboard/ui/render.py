@@ -18,7 +18,7 @@ from dashboard.passages import passage_query
 from dashboard.tables import csv_bytes, labelled
 from dashboard.text_safety import md_escape
 from dashboard.ui.download import download_button
-from dashboard.ui.pages import PAGES_DIR
+from dashboard.ui.pages import page_script
 from dashboard.ui.publish import render_cite
 from dashboard.ui.state import clear_filters
 from dashboard.url_state import Notice
@@ -63,7 +63,7 @@ def render_citations(catalog: Catalog, citations, state: ViewState, record_kind:
         st.markdown(f"> {md_escape(citation.quote)}")
         where = f"{titles.get(citation.source, citation.source)} · {citation.locator}"
         st.page_link(
-            str(PAGES_DIR / "sources.py"),
+            page_script("sources"),
             label=md_escape(f"{where} — {ui('open_passage', lang)}"),
             icon=":material/menu_book:",
             query_params=passage_query(state, record_kind, record_id, index),
