@@ -28,13 +28,19 @@ def _click_of(value) -> tuple:
     return clicked_zone(value), point.get("lat"), point.get("lng")
 
 
-def apply_map_click() -> None:
-    """A new click on a zone selects it; the same click seen again on a later run changes nothing."""
-    click = _click_of(st.session_state.get(MAP_KEY))
-    if click[0] and click != st.session_state.get(_LAST):
+def _take(click: tuple) -> bool:
+    """Select the click's zone if it is a new click (remembered either way); whether it was."""
+    new = bool(click[0]) and click != st.session_state.get(_LAST)
+    if new:
         set_param("zone", click[0])
         st.session_state[_JUST_SELECTED] = True
     st.session_state[_LAST] = click
+    return new
+
+
+def apply_map_click() -> None:
+    """A new click on a zone selects it; the same click seen again on a later run changes nothing."""
+    _take(_click_of(st.session_state.get(MAP_KEY)))
 
 
 def pop_just_selected() -> bool:
@@ -50,10 +56,4 @@ def clear_selection() -> None:
 def caught_late(value) -> bool:
     """A click the map returned that the top of this run did not see (a session's first run after a
     reconnect knows the map's value only once the map is drawn): select it; the caller reruns."""
-    click = _click_of(value)
-    if not click[0] or click == st.session_state.get(_LAST):
-        return False
-    set_param("zone", click[0])
-    st.session_state[_LAST] = click
-    st.session_state[_JUST_SELECTED] = True
-    return True
+    return _take(_click_of(value))
