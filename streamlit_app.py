@@ -6,27 +6,26 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.catalog import CatalogError
-from dashboard.geodata import layers_key
+from dashboard.data_files import data_key
 from dashboard.i18n import counts_line, ui
 from dashboard.ui.context import set_view
-from dashboard.ui.loaders import FAVICON, cached_catalog, cached_layers, cached_localized
+from dashboard.ui.loaders import FAVICON, cached_catalog, cached_layers, cached_localized, cached_vocabulary
 from dashboard.ui.map_click import apply_map_click
 from dashboard.ui.pages import forwards, navigation
 from dashboard.ui.reconnect import rerun_on_reconnect
 from dashboard.ui.render import render_notices, render_problems
 from dashboard.ui.state import current_state, pop_notices, seed_from_link, write_link
 from dashboard.ui.widgets import sidebar
-from dashboard.url_state import vocabulary
 from dashboard.view import build_view
 
 try:
-    catalog = cached_catalog()
-    key = layers_key(catalog)
+    key = data_key()
+    catalog = cached_catalog(key)
     layers = cached_layers(catalog, key)
 except CatalogError as exc:
     render_problems(exc.problems)
 
-vocab = vocabulary(catalog)
+vocab = cached_vocabulary(catalog, key)
 seed_from_link(vocab)
 apply_map_click()
 sidebar(catalog, vocab)

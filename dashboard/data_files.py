@@ -7,6 +7,7 @@ outside `data/sources/` each becomes a `Problem` naming the file, the record and
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -49,6 +50,27 @@ _UniqueKeyLoader.add_constructor(
 def default_data_dir() -> Path:
     """The data folder: `data/` of the project, or the folder named by $GBA_DATA_DIR."""
     return Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+
+
+DataKey = tuple[str, str]  # the data folder and a digest of its files (see `data_key`)
+
+
+def data_key(folder: Path | None = None) -> DataKey:
+    """What identifies the data as it is on disk now: the folder and a digest of every file under it
+    with its size and modification time. It changes when any file is added, removed or edited, so
+    whatever is loaded or made from the data can be cached under it until then."""
+    folder = Path(folder) if folder is not None else default_data_dir()
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root, name)
+            try:
+                info = path.stat()
+            except OSError:  # gone between listing and reading: the load will say so
+                continue
+            found.append(f"{path.relative_to(folder)}\0{info.st_size}\0{info.st_mtime_ns}")
+    return str(folder), hashlib.sha256("\n".join(found).encode("utf-8")).hexdigest()
 
 
 def read_text(

@@ -33,12 +33,6 @@ class GeoLayers:
     cities: gpd.GeoDataFrame
 
 
-def layers_key(catalog: Catalog) -> int:
-    """A hashable stand-in for the parts of the catalog the geometry depends on."""
-    zones = catalog.zones
-    return hash(tuple(zip(zones["id"], zones["city"], zones["districts"], zones["precision"], strict=True)))
-
-
 def _city_shapes(context: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """One shape per city: its outline if present, else the union of its districts."""
     shapes = []

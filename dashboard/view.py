@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.catalog import Catalog
+from dashboard.data_files import DataKey
 from dashboard.filters import Filtered, filtered
 from dashboard.geodata import GeoLayers
 from dashboard.i18n import Lang
@@ -21,13 +22,13 @@ class View:
     state: ViewState
     shown: Filtered
     layers: GeoLayers
-    layers_key: int
+    data_key: DataKey  # the key of every cache made from the data (`data_files.data_key`)
 
     @property
     def lang(self) -> Lang:
         return self.state.lang
 
 
-def build_view(catalog: Catalog, state: ViewState, layers: GeoLayers, layers_key: int) -> View:
+def build_view(catalog: Catalog, state: ViewState, layers: GeoLayers, data_key: DataKey) -> View:
     """Filter every table once for the state."""
-    return View(catalog, state, filtered(catalog, state), layers, layers_key)
+    return View(catalog, state, filtered(catalog, state), layers, data_key)

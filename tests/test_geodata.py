@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import shapely
 
 from dashboard.filters import apply_filters
-from dashboard.geodata import OVERLAY_CITIES, display_zones, in_datum, layers_key, precision_of, zones_geojson
+from dashboard.geodata import OVERLAY_CITIES, display_zones, in_datum, precision_of, zones_geojson
 from dashboard.tables import build_table
 from dashboard.view_state import ViewState
 
@@ -64,13 +63,6 @@ def test_admin_display_zones_coincide_with_display_districts(catalog, layers):
     district = layers.context[layers.context["name_zh"] == "花都区"].geometry.iloc[0]
     zone = layers.zones_display.set_index("id").loc["gz_huadu", "geometry"]
     assert zone.equals(district)
-
-
-def test_layers_key_changes_with_zone_geometry(catalog):
-    changed = catalog.zones.copy()
-    changed.loc[0, "precision"] = "admin" if changed.loc[0, "precision"] == "approximate" else "approximate"
-    assert layers_key(catalog) != layers_key(dataclasses.replace(catalog, zones=changed))
-    assert layers_key(catalog) == layers_key(dataclasses.replace(catalog, zones=catalog.zones.copy()))
 
 
 def test_display_zones_follow_the_filtered_catalog_order(catalog, layers):

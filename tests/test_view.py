@@ -11,7 +11,7 @@ def test_the_view_holds_the_filtered_tables_and_the_language(sample_catalog):
     state = ViewState(themes=("fintech",), lang="zh")
     layers = object()  # the view only carries the layers along
     view = build_view(sample_catalog, state, layers, 7)
-    assert (view.catalog, view.state, view.layers, view.layers_key, view.lang) == (
+    assert (view.catalog, view.state, view.layers, view.data_key, view.lang) == (
         sample_catalog,
         state,
         layers,

@@ -8,12 +8,12 @@ import streamlit as st
 from dashboard.i18n import ui
 from dashboard.ui.compare import render_emphasis, render_matrix, render_shared, render_targets, render_zones
 from dashboard.ui.context import current_view
+from dashboard.ui.loaders import cached_vocabulary
 from dashboard.ui.state import current_state, write_link
-from dashboard.url_state import vocabulary
 
 view = current_view()
 lang = view.lang
-vocab = vocabulary(view.catalog)
+vocab = cached_vocabulary(view.catalog, view.data_key)
 
 st.subheader(ui("page_compare", lang))
 with st.expander(ui("compare_how_title", lang)):

@@ -11,7 +11,6 @@ from streamlit_folium import st_folium
 from dashboard.compare.designations import claiming_zones
 from dashboard.geodata import display_zones, in_datum
 from dashboard.i18n import label, ui
-from dashboard.indicators import family_labels
 from dashboard.map.assets import leaflet_installed
 from dashboard.map.basemaps import basemap_by_id
 from dashboard.map.layers import map_layers
@@ -20,14 +19,13 @@ from dashboard.map.overlay import overlay_values
 from dashboard.map.viewport import MAP_HEIGHT_PX, fit_view
 from dashboard.tables import build_table
 from dashboard.ui.context import current_view
-from dashboard.ui.loaders import fresh_base_map
+from dashboard.ui.loaders import cached_family_labels, cached_vocabulary, fresh_base_map
 from dashboard.ui.map_click import MAP_KEY, RETURNED_OBJECTS, caught_late, clear_selection, pop_just_selected
 from dashboard.ui.outline import render_outline_note
 from dashboard.ui.pages import page_script
 from dashboard.ui.publish import map_download, zones_geojson_download
 from dashboard.ui.render import csv_download, render_empty, render_zone_detail
 from dashboard.ui.widgets import map_controls
-from dashboard.url_state import vocabulary
 
 DETAIL_ANCHOR = "zone-detail"
 # on a narrow screen the detail column sits below the map: scroll it into view after a click
@@ -38,13 +36,13 @@ _BRING_DETAIL_INTO_VIEW = (
 
 view = current_view()
 catalog, state, lang = view.catalog, view.state, view.lang
-families = family_labels(catalog.indicators, state.themes, lang)
+families = cached_family_labels(catalog, view.data_key, state.themes, lang)
 
 if view.shown.zones.empty:
     render_empty(lang)
 map_column, side_column = st.columns([3, 2], gap="medium")
 with side_column:
-    map_controls(catalog, vocabulary(catalog), lang, families)
+    map_controls(catalog, cached_vocabulary(catalog, view.data_key), lang, families)
 
 datum = basemap_by_id(state.basemap).datum
 shown = display_zones(view.layers, view.shown.zones, datum)
@@ -60,7 +58,7 @@ with map_column:
     if not leaflet_installed():
         st.warning(ui("assets_missing", lang))
     returned = st_folium(
-        fresh_base_map(state.basemap, view.layers, view.layers_key),
+        fresh_base_map(state.basemap, view.layers, view.data_key),
         key=MAP_KEY,
         feature_group_to_add=groups,
         center=center,
@@ -92,5 +90,5 @@ with side_column:
 zones_table = build_table("zones", view.shown.zones, catalog.themes, lang)
 csv_download(zones_table, "zones", lang)
 zones_geojson_download(view, zones_table)
-map_download(catalog, view.layers, view.layers_key, state)
+map_download(catalog, view.layers, view.data_key, state)
 st.page_link(page_script("zones"), label=ui("zones_as_table", lang), icon=":material/table_rows:")

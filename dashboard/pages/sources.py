@@ -13,11 +13,11 @@ from dashboard.publish.resources_common import CITED_TABLES
 from dashboard.tables import build_table
 from dashboard.text_safety import md_escape
 from dashboard.ui.context import current_view
+from dashboard.ui.loaders import cached_vocabulary
 from dashboard.ui.publish import render_cite, zip_download
 from dashboard.ui.render import table_with_download
 from dashboard.ui.state import current_state, set_param, widget_key, write_link
 from dashboard.ui.widgets import param_widget
-from dashboard.url_state import vocabulary
 from dashboard.view_state import PARAMS_BY_KEY
 
 _SCROLL = (
@@ -30,7 +30,7 @@ _STYLE = (
 
 view = current_view()
 catalog, lang = view.catalog, view.lang
-vocab = vocabulary(catalog)
+vocab = cached_vocabulary(catalog, view.data_key)
 
 st.subheader(ui("viewer", lang))
 param_widget(PARAMS_BY_KEY["rtype"], catalog, vocab, lang)
@@ -76,5 +76,5 @@ if st.session_state[widget_key("record_kind")] in CITED_TABLES:  # a designation
 st.subheader(ui("sources_table", lang))
 table_with_download(build_table("sources", catalog.sources, catalog.themes, lang), "sources", lang)
 st.caption(ui("licence_note", lang))
-zip_download(catalog, view.layers, view.layers_key, lang)
+zip_download(catalog, view.layers, view.data_key, lang)
 write_link(current_state())  # the picker may have moved to the kind's first record or citation

@@ -9,10 +9,10 @@ from dashboard.indicators import comparable_values, family_labels
 from dashboard.tables import build_table
 from dashboard.targets_chart import chart_frame, targets_chart
 from dashboard.ui.context import current_view
+from dashboard.ui.loaders import cached_vocabulary
 from dashboard.ui.render import render_empty, table_with_download
 from dashboard.ui.state import set_param, widget_key
 from dashboard.ui.widgets import param_widget
-from dashboard.url_state import vocabulary
 from dashboard.view_state import PARAMS_BY_KEY
 
 view = current_view()
@@ -34,7 +34,7 @@ if families:
     param_widget(
         PARAMS_BY_KEY["chart"],
         catalog,
-        vocabulary(catalog),
+        cached_vocabulary(catalog, view.data_key),
         lang,
         options=list(families),
         persist_state="session",

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.catalog import Catalog
+from dashboard.data_files import DataKey
 from dashboard.geodata import GeoLayers
 from dashboard.i18n import Lang, ui
 from dashboard.publish.citation import FORMATS, cite
@@ -30,16 +31,16 @@ _CITE_FILES = {
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _zip(_catalog: Catalog, _layers: GeoLayers, key: int, version: str) -> bytes:
+def _zip(_catalog: Catalog, _layers: GeoLayers, key: DataKey, version: str) -> bytes:
     return package_zip_bytes(_catalog, _layers, version=version, built=release_date())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _map(_catalog: Catalog, _layers: GeoLayers, key: int, state: ViewState) -> bytes:
+def _map(_catalog: Catalog, _layers: GeoLayers, key: DataKey, state: ViewState) -> bytes:
     return map_html(_catalog, _layers, state, state.lang).encode("utf-8")
 
 
-def zip_download(catalog: Catalog, layers: GeoLayers, key: int, lang: Lang) -> None:
+def zip_download(catalog: Catalog, layers: GeoLayers, key: DataKey, lang: Lang) -> None:
     """One button for the whole dataset (Frictionless Data Package, the same as the CLI's package)."""
     version = dataset_version()
     download_button(
@@ -57,14 +58,14 @@ def zones_geojson_download(view: View, table: pd.DataFrame) -> None:
     download_button(
         ui("download_geojson", view.lang),
         # made when pressed: the full-resolution geometry would be most of a page's data otherwise
-        lambda: cached_geojson(table, list(view.shown.zones["id"]), view.layers, (view.state, view.lang)),
+        lambda: cached_geojson(table, list(view.shown.zones["id"]), view.layers, (view.data_key, view.state)),
         file_name="zones.geojson",
         mime="application/geo+json",
         key="dl_zones_geojson",
     )
 
 
-def map_download(catalog: Catalog, layers: GeoLayers, key: int, state: ViewState) -> None:
+def map_download(catalog: Catalog, layers: GeoLayers, key: DataKey, state: ViewState) -> None:
     """The filtered map as one HTML file that needs no server (the CLI's `map` command)."""
     download_button(
         ui("download_map", state.lang),
