@@ -752,7 +752,8 @@ def read_runs(run_log: Path) -> list[dict]:
 
 
 def runs_of(records: list[dict], start: float, end: float) -> list[dict]:
-    """Script runs (start, end, enqueued messages, rerun request) whose start lies in [start, end]."""
+    """Script runs (start, end, enqueued messages, rerun request) whose start lies in [start, end];
+    a fragment's rerun (the part of the page that reruns alone) counts as a run."""
     runs: list[dict] = []
     current: dict[str, dict] = {}
     requests: dict[str, dict] = {}
@@ -772,7 +773,7 @@ def runs_of(records: list[dict], start: float, end: float) -> list[dict]:
             current[session]["messages"].append(r)
         elif r["event"] == "CALL" and session in current:
             current[session]["calls"].append(r)
-        elif r["event"].startswith("SCRIPT_STOPPED") and session in current:
+        elif r["event"].startswith(("SCRIPT_STOPPED", "FRAGMENT_STOPPED")) and session in current:
             run = current.pop(session)
             run.update(end=r["t"], outcome=r["event"], session=session)
             # a collection's record is written when it ends; any thread's pause holds up the run
