@@ -10,9 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.catalog import load_catalog
 from dashboard.data_files import data_key
-from dashboard.geodata import load_layers
 from dashboard.localize import localized_catalog
 from dashboard.ui.loaders import cached_catalog, cached_layers, cached_localized, cached_vocabulary
 from dashboard.ui.pages import PAGES
@@ -53,7 +51,7 @@ def fresh_resources():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-Hant"])
-def test_no_page_modifies_the_shared_catalog_or_geometry(fresh_resources, lang):
+def test_no_page_modifies_the_shared_catalog_or_geometry(fresh_resources, real_catalog, real_layers, lang):
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
     query = {"lang": lang, "theme": "green_finance", "zone": "gz_huadu", "family": "green_loans"}
     for name, value in query.items():
@@ -62,11 +60,10 @@ def test_no_page_modifies_the_shared_catalog_or_geometry(fresh_resources, lang):
     for file, _title, _icon, _path in PAGES[1:]:
         at.switch_page(f"dashboard/pages/{file}").run()
         assert not at.exception, (file, [e.message for e in at.exception])
-    key = data_key()
-    fresh = load_catalog()
+    key, fresh = data_key(), real_catalog  # loaded apart from the app's shared objects
     _assert_same(cached_catalog(key), fresh, "catalog")
     _assert_same(cached_localized(cached_catalog(key), lang, key), localized_catalog(fresh, lang), lang)
-    _assert_same(cached_layers(cached_catalog(key), key), load_layers(fresh), "layers")
+    _assert_same(cached_layers(cached_catalog(key), key), real_layers, "layers")
     assert cached_vocabulary(cached_catalog(key), key) == vocabulary(fresh)
 
 
