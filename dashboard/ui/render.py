@@ -91,15 +91,28 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, state: ViewState) ->
     if detail.projects.empty:
         st.caption(ui("no_projects", lang))
     else:
-        st.dataframe(detail.projects, hide_index=True, width="stretch")
+        st.markdown(record_list(detail.projects))
     st.markdown(f"**{ui('targets', lang)}** ({len(detail.targets)})")
     if detail.targets.empty:
         st.caption(ui("no_targets", lang))
     else:
-        st.dataframe(detail.targets, hide_index=True, width="stretch")
+        st.markdown(record_list(detail.targets))
     st.markdown(f"**{ui('citations', lang)}**")
     render_citations(catalog, detail.citations, state, "zones", zone_id)
     render_cite(catalog, zone_id, 0, lang, key="cite_zone")
+
+
+def record_list(frame: pd.DataFrame) -> str:
+    """A detail table (id, name, further columns) as a Markdown list, one record per line: the name,
+    each further cell after its header, the id. It wraps in a narrow column and needs none of the
+    table grid's code, which a first click would otherwise fetch (the tables have their pages)."""
+    lines = []
+    for row in frame.itertuples(index=False):
+        record_id, name, *cells = row
+        shown = [f"{header}: {cell}" for header, cell in zip(frame.columns[2:], cells, strict=True) if cell]
+        rest = "".join(f" · {md_escape(text)}" for text in [*shown, record_id])
+        lines.append(f"- **{md_escape(name)}**{rest}")
+    return "\n".join(lines)
 
 
 def render_empty(lang: Lang) -> None:
