@@ -87,16 +87,15 @@ def render_zone_detail(catalog: Catalog, layers: GeoLayers, state: ViewState) ->
     st.markdown(f"**{ui('positioning', lang)}**: {md_escape(detail.positioning)}")
     st.markdown(f"**{ui('themes', lang)}**")
     st.markdown("\n".join(f"- {md_escape(text)}" for text, _cite in detail.evidence))
-    st.markdown(f"**{ui('projects', lang)}** ({len(detail.projects)})")
-    if detail.projects.empty:
-        st.caption(ui("no_projects", lang))
-    else:
-        st.markdown(record_list(detail.projects))
-    st.markdown(f"**{ui('targets', lang)}** ({len(detail.targets)})")
-    if detail.targets.empty:
-        st.caption(ui("no_targets", lang))
-    else:
-        st.markdown(record_list(detail.targets))
+    for heading, records, none in (
+        ("projects", detail.projects, "no_projects"),
+        ("targets", detail.targets, "no_targets"),
+    ):
+        st.markdown(f"**{ui(heading, lang)}** ({len(records)})")
+        if records.empty:
+            st.caption(ui(none, lang))
+        else:
+            st.markdown(record_list(records))
     st.markdown(f"**{ui('citations', lang)}**")
     render_citations(catalog, detail.citations, state, "zones", zone_id)
     render_cite(catalog, zone_id, 0, lang, key="cite_zone")
